@@ -1,0 +1,38 @@
+# Lotse: the two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: help run test lint format bench eval
+
+help: ## show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP) ## create the database, load seed_data/, build the index, serve on http://127.0.0.1:8000
+	$(BIN)/lotse init
+	$(BIN)/lotse serve --host 127.0.0.1 --port 8000
+
+test: $(STAMP) ## run the whole test suite (PostgreSQL too when LOTSE_TEST_POSTGRES_URL is set)
+	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy on search and routing
+	$(BIN)/ruff check lotse tests
+	$(BIN)/ruff format --check lotse tests
+	$(BIN)/mypy
+
+format: $(STAMP) ## format the code with ruff
+	$(BIN)/ruff format lotse tests
+	$(BIN)/ruff check --fix lotse tests
+
+bench: $(STAMP) ## benchmark search and routing on synthetic bundles (prints figures)
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
+
+eval: $(STAMP) ## measure need recognition and referrals on ../shared/devset (Lotse vs. baseline)
+	$(BIN)/python -m tools.eval $(EVAL_ARGS)

@@ -1,0 +1,47 @@
+"""Configuration: defaults, then the environment, then an explicit mapping (tests) wins."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+#: Maximum size of a request body; a bundle is imported from the command line, never over HTTP.
+MAX_CONTENT_LENGTH = 256 * 1024
+
+
+def default_instance_dir() -> Path:
+    """Return the instance directory (`LOTSE_INSTANCE_DIR`, default `./instance`)."""
+    return Path(os.environ.get("LOTSE_INSTANCE_DIR", "instance")).resolve()
+
+
+def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Build the configuration mapping for one app."""
+    instance_dir = Path((overrides or {}).get("INSTANCE_DIR") or default_instance_dir())
+    config: dict[str, Any] = {
+        "INSTANCE_DIR": str(instance_dir),
+        "DATABASE_URL": os.environ.get("LOTSE_DATABASE_URL") or f"sqlite:///{instance_dir / 'lotse.sqlite3'}",
+        "SECRET_KEY": os.environ.get("LOTSE_SECRET_KEY"),
+        "MAX_CONTENT_LENGTH": MAX_CONTENT_LENGTH,
+        "JSON_AS_ASCII": False,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("LOTSE_SECURE_COOKIES", "0") == "1",
+        "TESTING": False,
+    }
+    if overrides:
+        config.update(overrides)
+    if not config["SECRET_KEY"]:
+        config["SECRET_KEY"] = _instance_secret(Path(config["INSTANCE_DIR"]))
+    return config
+
+
+def _instance_secret(instance_dir: Path) -> str:
+    """Read (or create once) a random secret key kept in the instance directory."""
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    path = instance_dir / "secret_key"
+    if not path.exists():
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(os.urandom(32).hex())
+        os.replace(tmp, path)
+    return path.read_text().strip()

@@ -1,0 +1,378 @@
+"""Apply HSDS 3.0 records (as found in a bundle) onto the Lotse models."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lotse import geo
+from lotse.directory.validation import DistrictNames, area_meaning, coordinate_errors
+from lotse.models import (
+    Address,
+    Attribute,
+    ChangeLog,
+    CostOption,
+    Language,
+    Location,
+    Offer,
+    OfferDistrict,
+    OfferTerm,
+    Organization,
+    Phone,
+    Schedule,
+    ServiceArea,
+    ServiceAtLocation,
+    TaxonomyTerm,
+)
+from lotse.models.base import utcnow
+from lotse.taxonomy import NEEDS_TAXONOMY, TARGET_GROUPS_TAXONOMY
+
+#: Attribute value marking a need code Lotse recognised in the offer's text (not given by the carrier).
+INFERRED_PREFIX = "inferred:"
+
+#: Recognises needs in an offer's own text: returns (code, score) pairs.
+NeedInference = Callable[[str], Sequence[tuple[str, float]]]
+
+ORGANIZATION_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "email",
+    "website",
+    "legal_status",
+    "year_incorporated",
+)
+ORGANIZATION_NESTED = ("id", "phones", "locations", "services")
+SERVICE_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "interpretation_services",
+    "application_process",
+    "fees_description",
+    "wait_time",
+    "accreditations",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "assurer_email",
+    "alert",
+)
+SERVICE_NESTED = (
+    "id",
+    "organization_id",
+    "organization",
+    "assured_date",
+    "last_modified",
+    "phones",
+    "schedules",
+    "languages",
+    "service_areas",
+    "service_at_locations",
+    "cost_options",
+    "attributes",
+)
+LOCATION_FIELDS = ("location_type", "name", "description", "transportation", "latitude", "longitude")
+SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "opens_at", "closes_at", "description")
+PHONE_FIELDS = ("number", "extension", "type", "description")
+ADDRESS_FIELDS = (
+    "attention",
+    "address_1",
+    "address_2",
+    "city",
+    "region",
+    "state_province",
+    "postal_code",
+    "country",
+    "address_type",
+)
+
+
+@dataclass
+class ImportContext:
+    """What applying records needs to know about the directory being imported into."""
+
+    districts: DistrictNames
+    areas: list[geo.Area]
+    infer: NeedInference | None = None
+    org_locations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    applied_locations: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def record_hash(record: Any) -> str:
+    """Return a stable hash of a JSON record."""
+    return hashlib.sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _parse_date(value: Any) -> date | None:
+    return date.fromisoformat(value[:10]) if isinstance(value, str) and value else None
+
+
+def _parse_datetime(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _extra(record: dict[str, Any], known: Sequence[str]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in known}
+
+
+def apply_organization(session: Session, record: dict[str, Any], ctx: ImportContext) -> str:
+    """Create or update an organisation from its HSDS record; return created/updated/unchanged."""
+    org = session.get(Organization, record["id"])
+    created = org is None
+    if org is None:
+        org = Organization(id=record["id"])
+        session.add(org)
+    before = None if created else _organization_state(org)
+    for key in ORGANIZATION_FIELDS:
+        setattr(org, key, record.get(key) if key != "description" else record.get(key) or "")
+    org.extra = _extra(record, ORGANIZATION_FIELDS + ORGANIZATION_NESTED)
+    new_phones = [_phone(p) for p in record.get("phones") or []]
+    if created or [_phone_state(p) for p in org.phones] != [_phone_state(p) for p in new_phones]:
+        org.phones = new_phones
+    for location in record.get("locations") or []:
+        ctx.org_locations[location["id"]] = location
+        upsert_location(session, location, org.id, ctx)
+    if created:
+        return "created"
+    return "unchanged" if _organization_state(org) == before else "updated"
+
+
+def _organization_state(org: Organization) -> tuple[Any, ...]:
+    return (*(getattr(org, k) for k in ORGANIZATION_FIELDS), org.extra, [_phone_state(p) for p in org.phones])
+
+
+def _phone(record: dict[str, Any]) -> Phone:
+    phone = Phone(id=record["id"], **{k: record.get(k) for k in PHONE_FIELDS})
+    if phone.extension is not None:
+        phone.extension = str(phone.extension)
+    return phone
+
+
+def _phone_state(phone: Phone) -> tuple[Any, ...]:
+    return (phone.id, *(getattr(phone, k) for k in PHONE_FIELDS))
+
+
+def upsert_location(
+    session: Session, record: dict[str, Any], org_id: str | None, ctx: ImportContext
+) -> Location:
+    """Create or update a location (shared locations are applied once per import)."""
+    location = session.get(Location, record["id"])
+    if location is not None and record["id"] in ctx.applied_locations:
+        return location
+    if location is None:
+        location = Location(id=record["id"], organization_id=org_id)
+        session.add(location)
+    for key in LOCATION_FIELDS:
+        value = record.get(key)
+        setattr(location, key, value if value is not None or key != "location_type" else "physical")
+    location.extra = _extra(record, ("id", "organization_id", "addresses", *LOCATION_FIELDS))
+    bad_coordinates = coordinate_errors(record, f"Ort „{record.get('name') or record['id']}“")
+    if bad_coordinates:
+        # Out-of-range coordinates (the official HSDS example has latitude 100) are unusable but do
+        # not make the offer wrong: keep the place without them and say so.
+        ctx.warnings += [f"{e}; ohne Koordinaten übernommen" for e in bad_coordinates]
+        location.latitude = location.longitude = None
+    location.addresses = [
+        Address(id=a["id"], **{k: a.get(k) for k in ADDRESS_FIELDS if a.get(k) is not None})
+        for a in record.get("addresses") or []
+    ]
+    if location.latitude is not None and location.longitude is not None:
+        location.district_id = geo.locate(ctx.areas, location.latitude, location.longitude)
+    else:
+        location.district_id = None
+    ctx.applied_locations.add(record["id"])
+    return location
+
+
+def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: ImportContext) -> str:
+    """Create or update an offer from its HSDS service record; return created/updated/unchanged."""
+    digest = record_hash({**record, "organization_id": org_id})
+    offer = session.get(Offer, record["id"])
+    if offer is not None and offer.content_hash == digest and offer.organization_id == org_id:
+        return "unchanged"
+    created = offer is None
+    if offer is None:
+        offer = Offer(id=record["id"], version=0)
+        session.add(offer)
+    else:
+        _clear_children(session, offer)
+    offer.organization_id = org_id
+    for key in SERVICE_FIELDS:
+        setattr(offer, key, record.get(key))
+    offer.description = record.get("description") or ""
+    offer.status = record.get("status") or "active"
+    offer.assured_date = _parse_date(record.get("assured_date"))
+    offer.last_modified = _parse_datetime(record.get("last_modified")) or utcnow()
+    offer.extra = _extra(record, SERVICE_FIELDS + SERVICE_NESTED)
+    offer.phones = [_phone(p) for p in record.get("phones") or []]
+    offer.schedules = [_schedule(s) for s in record.get("schedules") or []]
+    offer.languages = [
+        Language(id=lang["id"], name=lang.get("name"), code=lang.get("code"), note=lang.get("note"))
+        for lang in record.get("languages") or []
+    ]
+    offer.cost_options = [_cost_option(c) for c in record.get("cost_options") or []]
+    offer.service_areas = [
+        ServiceArea(
+            id=a["id"], **{k: a.get(k) for k in ("name", "description", "extent", "extent_type", "uri")}
+        )
+        for a in record.get("service_areas") or []
+    ]
+    offer.service_at_locations = [
+        _service_at_location(session, s, org_id, ctx) for s in record.get("service_at_locations") or []
+    ]
+    _apply_attributes(session, offer, record.get("attributes") or [], ctx)
+    _apply_districts(offer, ctx)
+    offer.version = (offer.version or 0) + 1
+    offer.content_hash = digest
+    session.flush()
+    session.add(ChangeLog(service_id=offer.id, version=offer.version))
+    return "created" if created else "updated"
+
+
+def _clear_children(session: Session, offer: Offer) -> None:
+    for name in (
+        "phones",
+        "schedules",
+        "languages",
+        "cost_options",
+        "service_areas",
+        "service_at_locations",
+        "terms",
+        "districts",
+    ):
+        getattr(offer, name).clear()
+    session.query(Attribute).filter_by(service_id=offer.id).delete()
+    session.flush()
+
+
+def _schedule(record: dict[str, Any]) -> Schedule:
+    schedule = Schedule(id=record["id"], **{k: record.get(k) for k in SCHEDULE_FIELDS})
+    schedule.valid_from = _parse_date(record.get("valid_from"))
+    schedule.valid_to = _parse_date(record.get("valid_to"))
+    schedule.extra = _extra(
+        record,
+        (
+            "id",
+            "service_id",
+            "location_id",
+            "service_at_location_id",
+            "valid_from",
+            "valid_to",
+            *SCHEDULE_FIELDS,
+        ),
+    )
+    return schedule
+
+
+def _cost_option(record: dict[str, Any]) -> CostOption:
+    return CostOption(
+        id=record["id"],
+        option=record.get("option"),
+        currency=record.get("currency"),
+        amount=record.get("amount"),
+        amount_description=record.get("amount_description"),
+        valid_from=_parse_date(record.get("valid_from")),
+        valid_to=_parse_date(record.get("valid_to")),
+    )
+
+
+def _service_at_location(
+    session: Session, record: dict[str, Any], org_id: str, ctx: ImportContext
+) -> ServiceAtLocation:
+    location_record = record.get("location") or ctx.org_locations.get(record.get("location_id") or "")
+    if location_record:
+        location = upsert_location(session, location_record, org_id, ctx)
+    else:
+        found = session.get(Location, record.get("location_id"))
+        if found is None:
+            raise LookupError(f"Ort „{record.get('location_id')}“ ist unbekannt")
+        location = found
+    return ServiceAtLocation(
+        id=record["id"],
+        location=location,
+        description=record.get("description"),
+        extra=_extra(record, ("id", "service_id", "location_id", "location", "description", "service")),
+    )
+
+
+def _apply_attributes(
+    session: Session, offer: Offer, attributes: Sequence[dict[str, Any]], ctx: ImportContext
+) -> None:
+    terms: dict[str, OfferTerm] = {}
+    for record in attributes:
+        term = record.get("taxonomy_term") or {}
+        taxonomy = term.get("taxonomy")
+        if taxonomy in (NEEDS_TAXONOMY, TARGET_GROUPS_TAXONOMY):
+            kind = "need" if taxonomy == NEEDS_TAXONOMY else "target_group"
+            source, score = _term_source(record.get("value"))
+            terms[term["code"]] = OfferTerm(code=term["code"], kind=kind, source=source, score=score)
+            continue
+        term_id = term.get("id") or record.get("taxonomy_term_id")
+        if term and session.get(TaxonomyTerm, term_id) is None:
+            session.add(
+                TaxonomyTerm(
+                    id=term_id,
+                    code=term.get("code"),
+                    name=term.get("name") or "",
+                    description=term.get("description") or "",
+                    parent_id=term.get("parent_id"),
+                    taxonomy=taxonomy,
+                    language=term.get("language"),
+                    term_uri=term.get("term_uri"),
+                )
+            )
+            session.flush()
+        if term_id and session.get(TaxonomyTerm, term_id) is not None:
+            session.add(
+                Attribute(
+                    id=record["id"],
+                    service_id=offer.id,
+                    taxonomy_term_id=term_id,
+                    link_type=record.get("link_type"),
+                    value=record.get("value"),
+                    label=record.get("label"),
+                )
+            )
+    if ctx.infer is not None and not any(t.kind == "need" and t.source != "inferred" for t in terms.values()):
+        text = f"{offer.name}. {offer.description}"
+        for code, score in ctx.infer(text):
+            terms.setdefault(code, OfferTerm(code=code, kind="need", source="inferred", score=score))
+    offer.terms = list(terms.values())
+
+
+def _term_source(value: Any) -> tuple[str, float]:
+    """Read back the marker an export puts on codes Lotse inferred itself (see hsds_out)."""
+    if isinstance(value, str) and value.startswith(INFERRED_PREFIX):
+        try:
+            return "inferred", float(value[len(INFERRED_PREFIX) :])
+        except ValueError:
+            return "inferred", 0.5
+    return "bundle", 1.0
+
+
+def _apply_districts(offer: Offer, ctx: ImportContext) -> None:
+    served: set[str] = set()
+    town = False
+    for area in offer.service_areas:
+        kind, district = area_meaning(area.name or "", ctx.districts)
+        if district:
+            served.add(district)
+        town = town or kind == "town"
+    if not offer.service_areas:
+        served |= {loc.district_id for loc in offer.locations if loc.district_id}
+    all_districts = {a.id for a in ctx.areas}
+    offer.city_wide = town or not served or (len(all_districts) > 1 and served >= all_districts)
+    offer.districts = [OfferDistrict(district_id=d) for d in sorted(served)]

@@ -1,0 +1,310 @@
+"""Import a data bundle (districts.geojson + organizations.json): validate, upsert, report."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lotse import geo
+from lotse.db import Database
+from lotse.directory.hsds_in import ImportContext, NeedInference, apply_organization, apply_service
+from lotse.directory.taxonomy_sync import sync_taxonomy
+from lotse.directory.validation import (
+    DistrictNames,
+    german_message,
+    json_path,
+    schema_errors,
+    service_rule_errors,
+)
+from lotse.models import District
+
+DISTRICTS_FILE = "districts.geojson"
+ORGANIZATIONS_FILE = "organizations.json"
+
+
+class BundleError(Exception):
+    """The bundle cannot be read at all (missing directory or file)."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A record that was not imported, with where it is and why (German)."""
+
+    file: str
+    path: str
+    record_id: str | None
+    name: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        label = f" „{self.name}“" if self.name else ""
+        ident = f" (id {self.record_id})" if self.record_id else ""
+        return f"{self.file} {self.path}{label}{ident}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    """Counts per kind of record and outcome, plus every rejection and warning."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    rejections: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, kind: str, outcome: str) -> None:
+        """Count one record of a kind (districts, organizations, services) with its outcome."""
+        self.counts.setdefault(kind, Counter())[outcome] += 1
+
+    def reject(self, rejection: Rejection, kind: str) -> None:
+        """Record a rejected record."""
+        self.rejections.append(rejection)
+        self.count(kind, "rejected")
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing was rejected."""
+        return not self.rejections
+
+
+def import_bundle(db: Database, directory: Path, infer: NeedInference | None = None) -> ImportReport:
+    """Import a bundle in one transaction; each record is applied in its own savepoint."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise BundleError(f"Verzeichnis „{directory}“ gibt es nicht")
+    report = ImportReport()
+    features = _read_json(directory / DISTRICTS_FILE, report, required=False)
+    organizations = _read_json(directory / ORGANIZATIONS_FILE, report, required=True)
+    with db.writing() as session:
+        sync_taxonomy(session)
+        if features is not None:
+            _import_districts(session, features, report)
+        districts = session.scalars(select(District)).all()
+        if not districts:
+            report.warnings.append("Keine Stadtteile bekannt: alle Angebote gelten stadtweit.")
+        ctx = ImportContext(
+            districts=DistrictNames.of((d.id, d.name) for d in districts),
+            areas=[geo.Area(d.id, d.latitude, d.longitude, d.polygon) for d in districts],
+            infer=infer,
+        )
+        if organizations is not None:
+            _import_organizations(session, organizations, ctx, report)
+        report.warnings += ctx.warnings
+    return report
+
+
+def _read_json(path: Path, report: ImportReport, required: bool) -> Any:
+    if not path.exists():
+        if required:
+            raise BundleError(f"Datei „{path.name}“ fehlt im Verzeichnis „{path.parent}“")
+        report.warnings.append(f"{path.name} fehlt: die bekannten Stadtteile bleiben, wie sie sind.")
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        reason = "Datei ist nicht in UTF-8 kodiert"
+    except json.JSONDecodeError as exc:
+        reason = f"kein gültiges JSON (Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg})"
+    report.reject(Rejection(path.name, "", None, None, reason), "files")
+    return None
+
+
+def _import_districts(session: Session, collection: Any, report: ImportReport) -> None:
+    features = collection.get("features") if isinstance(collection, dict) else None
+    if not isinstance(features, list):
+        reason = "keine GeoJSON FeatureCollection (Feld „features“ fehlt)"
+        report.reject(Rejection(DISTRICTS_FILE, "", None, None, reason), "districts")
+        return
+    valid: dict[str, dict[str, Any]] = {}
+    for i, feature in enumerate(features):
+        parsed, reason = _parse_district(feature)
+        where = f"features[{i}]"
+        if parsed is None:
+            props = feature.get("properties") if isinstance(feature, dict) else None
+            props = props if isinstance(props, dict) else {}
+            report.reject(
+                Rejection(DISTRICTS_FILE, where, props.get("id"), props.get("name"), reason), "districts"
+            )
+        elif parsed["id"] in valid:
+            report.reject(
+                Rejection(
+                    DISTRICTS_FILE, where, parsed["id"], parsed["name"], "Stadtteil-Id kommt doppelt vor"
+                ),
+                "districts",
+            )
+        else:
+            valid[parsed["id"]] = parsed
+    known = set(valid) | set(session.scalars(select(District.id)))
+    for parsed in valid.values():
+        unknown = [n for n in parsed["neighbours"] if n not in known]
+        if unknown:
+            report.warnings.append(
+                f"{DISTRICTS_FILE}: Nachbarn von „{parsed['id']}“ unbekannt und ausgelassen: "
+                + ", ".join(unknown)
+            )
+            parsed["neighbours"] = [n for n in parsed["neighbours"] if n in known]
+        district = session.get(District, parsed["id"])
+        if district is None:
+            session.add(District(**parsed))
+            report.count("districts", "created")
+            continue
+        before = (district.name, district.latitude, district.longitude, district.polygon, district.neighbours)
+        for key, value in parsed.items():
+            setattr(district, key, value)
+        after = (district.name, district.latitude, district.longitude, district.polygon, district.neighbours)
+        report.count("districts", "unchanged" if before == after else "updated")
+    session.flush()
+
+
+def _parse_district(feature: Any) -> tuple[dict[str, Any] | None, str]:
+    if not isinstance(feature, dict) or not isinstance(feature.get("properties"), dict):
+        return None, "kein GeoJSON-Feature mit „properties“"
+    props, geometry = feature["properties"], feature.get("geometry")
+    district_id, name = props.get("id"), props.get("name")
+    if not isinstance(district_id, str) or not district_id.strip():
+        return None, "properties.id fehlt"
+    if not isinstance(name, str) or not name.strip():
+        return None, "properties.name fehlt"
+    neighbours = props.get("neighbours", [])
+    if not isinstance(neighbours, list) or not all(isinstance(n, str) for n in neighbours):
+        return None, "properties.neighbours muss eine Liste von Stadtteil-Ids sein"
+    centre, polygon = _geometry(geometry)
+    if centre is None:
+        return None, "geometry muss ein Point oder Polygon mit gültigen Koordinaten sein"
+    return {
+        "id": district_id.strip(),
+        "name": name.strip(),
+        "latitude": centre[1],
+        "longitude": centre[0],
+        "polygon": polygon,
+        "neighbours": sorted(set(neighbours) - {district_id}),
+    }, ""
+
+
+def _geometry(geometry: Any) -> tuple[tuple[float, float] | None, list[Any] | None]:
+    if not isinstance(geometry, dict):
+        return None, None
+    coords = geometry.get("coordinates")
+    try:
+        if geometry.get("type") == "Point":
+            lon, lat = float(coords[0]), float(coords[1])
+            return ((lon, lat) if _in_range(lon, lat) else None), None
+        if geometry.get("type") == "Polygon":
+            ring = [(float(p[0]), float(p[1])) for p in coords[0]]
+            if len(ring) < 4 or not all(_in_range(x, y) for x, y in ring):
+                return None, None
+            lon = sum(x for x, _ in ring[:-1]) / (len(ring) - 1)
+            lat = sum(y for _, y in ring[:-1]) / (len(ring) - 1)
+            return (lon, lat), [[list(p) for p in ring] for ring in [ring]] + [
+                [[float(p[0]), float(p[1])] for p in hole] for hole in coords[1:]
+            ]
+    except (TypeError, ValueError, IndexError):
+        return None, None
+    return None, None
+
+
+def _in_range(lon: float, lat: float) -> bool:
+    return -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def _import_organizations(
+    session: Session, organizations: Any, ctx: ImportContext, report: ImportReport
+) -> None:
+    if not isinstance(organizations, list):
+        reason = "erwartet eine JSON-Liste von Organisationen"
+        report.reject(Rejection(ORGANIZATIONS_FILE, "", None, None, reason), "organizations")
+        return
+    seen_services: set[str] = set()
+    for i, record in enumerate(organizations):
+        where = f"[{i}]"
+        if not isinstance(record, dict):
+            reason = "erwartet ein Objekt (HSDS organization)"
+            report.reject(Rejection(ORGANIZATIONS_FILE, where, None, None, reason), "organizations")
+            continue
+        org_errors, service_errors = _split_errors(record)
+        services = record.get("services") if isinstance(record.get("services"), list) else []
+        if org_errors:
+            report.reject(_rejection(where, record, "; ".join(org_errors)), "organizations")
+            for j, service in enumerate(services):
+                reason = "gehört zu einer abgelehnten Organisation"
+                report.reject(_rejection(f"{where}.services[{j}]", service, reason), "services")
+            continue
+        if not _apply(
+            session,
+            partial(apply_organization, session, record, ctx),
+            report,
+            "organizations",
+            _rejection(where, record, ""),
+        ):
+            continue
+        for j, service in enumerate(services):
+            path = f"{where}.services[{j}]"
+            errors = service_errors.get(j, []) + service_rule_errors(service, ctx.districts)
+            if not errors and service["id"] in seen_services:
+                errors = ["Angebots-Id kommt im Bündel doppelt vor"]
+            if errors:
+                report.reject(_rejection(path, service, "; ".join(errors)), "services")
+                continue
+            seen_services.add(service["id"])
+            _apply(
+                session,
+                partial(apply_service, session, service, record["id"], ctx),
+                report,
+                "services",
+                _rejection(path, service, ""),
+            )
+
+
+def _apply(session: Session, action: Any, report: ImportReport, kind: str, template: Rejection) -> bool:
+    """Run one record's upsert in a savepoint; on failure roll it back and report it."""
+    savepoint = session.begin_nested()
+    try:
+        outcome = action()
+        savepoint.commit()
+    except Exception as exc:  # noqa: BLE001 - any failure rejects only this record
+        savepoint.rollback()
+        reason = (
+            str(exc)
+            if isinstance(exc, LookupError)
+            else f"konnte nicht gespeichert werden ({type(exc).__name__})"
+        )
+        report.reject(
+            Rejection(template.file, template.path, template.record_id, template.name, reason.strip("'\"")),
+            kind,
+        )
+        return False
+    report.count(kind, outcome)
+    return True
+
+
+def _split_errors(record: dict[str, Any]) -> tuple[list[str], dict[int, list[str]]]:
+    """Split HSDS schema errors into those of the organisation and those of each service."""
+    org_errors: list[str] = []
+    by_service: dict[int, list[str]] = {}
+    for error in schema_errors(record, "organization"):
+        path = list(error.absolute_path)
+        if len(path) >= 2 and path[0] == "services" and isinstance(path[1], int):
+            by_service.setdefault(path[1], []).append(german_message(error, json_path(path[2:])))
+        else:
+            org_errors.append(german_message(error))
+    return org_errors, by_service
+
+
+def _rejection(path: str, record: Any, reason: str) -> Rejection:
+    record = record if isinstance(record, dict) else {}
+    rid, name = record.get("id"), record.get("name")
+    return Rejection(
+        ORGANIZATIONS_FILE,
+        path,
+        rid if isinstance(rid, str) else None,
+        name if isinstance(name, str) else None,
+        reason,
+    )
+
+
+__all__ = ["BundleError", "ImportReport", "Rejection", "import_bundle", "json_path"]

@@ -1,0 +1,12 @@
+"""Needs of offers that come without codes, recognised from their own text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def infer_needs(text: str) -> Sequence[tuple[str, float]]:
+    """Return (need code, score) pairs the recogniser finds in an offer's name and description."""
+    from lotse.routing.needs import infer_offer_needs
+
+    return [(match.code, match.score) for match in infer_offer_needs(text)]

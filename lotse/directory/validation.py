@@ -1,0 +1,186 @@
+"""Validation of HSDS records: the official schema plus Lotse's own rules, with German messages."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from lotse.taxonomy import NEEDS_TAXONOMY, TARGET_GROUPS_TAXONOMY, load_taxonomy
+
+MAX_AGE = 120
+
+#: Service-area names that mean "the whole town" rather than one district.
+_WHOLE_TOWN = re.compile(
+    r"stadt|gesamt|ganz|alle|kreis|bundesweit|landesweit|deutschland|nrw|region|umgebung|überall|online",
+    re.IGNORECASE,
+)
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+_FORMATS = {
+    "email": "eine gültige E-Mail-Adresse",
+    "uri": "eine gültige Web-Adresse (URI)",
+    "date": "ein Datum (JJJJ-MM-TT)",
+    "date-time": "ein Zeitpunkt (ISO 8601)",
+    "time": "eine Uhrzeit (HH:MM:SS)",
+}
+_TYPES = {
+    "string": "Text",
+    "number": "Zahl",
+    "integer": "ganze Zahl",
+    "boolean": "wahr/falsch",
+    "array": "Liste",
+    "object": "Objekt",
+    "null": "leer",
+}
+
+
+@cache
+def hsds_validator(name: str) -> Draft202012Validator:
+    """Return a validator for one of the compiled HSDS 3.0 schemas shipped with Lotse."""
+    schema = json.loads(files("lotse").joinpath(f"data/hsds/{name}.json").read_text("utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def json_path(path: Iterable[Any]) -> str:
+    """Render a JSON path like services[3].phones[0].number."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def german_message(error: ValidationError, where: str | None = None) -> str:
+    """Translate a jsonschema error into a German sentence naming the field."""
+    where = where or json_path(error.absolute_path) or "Datensatz"
+    kind = error.validator
+    if kind == "required":
+        missing = re.findall(r"'([^']+)' is a required property", error.message)
+        return f"{where}: Pflichtfeld „{missing[0] if missing else '?'}“ fehlt"
+    if kind == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        wanted = " oder ".join(_TYPES.get(n, n) for n in names)
+        return f"{where}: erwartet {wanted}, gefunden {json.dumps(error.instance, ensure_ascii=False)[:60]}"
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        value = json.dumps(error.instance, ensure_ascii=False)[:60]
+        return f"{where}: Wert {value} ist nicht erlaubt (erlaubt: {allowed})"
+    if kind == "format":
+        wanted = _FORMATS.get(str(error.validator_value), f"Format {error.validator_value}")
+        return f"{where}: {json.dumps(error.instance, ensure_ascii=False)[:60]} ist nicht {wanted}"
+    if kind in ("minimum", "exclusiveMinimum"):
+        return f"{where}: Wert {error.instance} ist kleiner als erlaubt ({error.validator_value})"
+    if kind in ("maximum", "exclusiveMaximum"):
+        return f"{where}: Wert {error.instance} ist größer als erlaubt ({error.validator_value})"
+    if kind == "pattern":
+        return f"{where}: {json.dumps(error.instance, ensure_ascii=False)[:60]} hat nicht die erwartete Form"
+    if kind == "additionalProperties":
+        return f"{where}: unbekanntes Feld ({error.message})"
+    return f"{where}: ungültiger Wert ({kind})"
+
+
+def schema_errors(record: Any, schema: str) -> list[ValidationError]:
+    """Return all schema errors of a record, in document order."""
+    return sorted(hsds_validator(schema).iter_errors(record), key=lambda e: list(map(str, e.absolute_path)))
+
+
+@dataclass(frozen=True)
+class DistrictNames:
+    """The known districts, matched by id or by name (case-insensitive)."""
+
+    by_key: dict[str, str]
+
+    @classmethod
+    def of(cls, districts: Iterable[tuple[str, str]]) -> DistrictNames:
+        """Build from (id, name) pairs."""
+        keys: dict[str, str] = {}
+        for district_id, name in districts:
+            keys[district_id.casefold()] = district_id
+            keys[name.casefold()] = district_id
+        return cls(keys)
+
+    def resolve(self, name: str) -> str | None:
+        """Return the district id a service-area name stands for, if any."""
+        return self.by_key.get(name.strip().casefold())
+
+
+def area_meaning(name: str, districts: DistrictNames) -> tuple[str, str | None]:
+    """Classify a service-area name: ('district', id), ('town', None) or ('unknown', None)."""
+    district = districts.resolve(name)
+    if district:
+        return "district", district
+    text = name.strip()
+    if _WHOLE_TOWN.search(text) or not _SLUG.match(text):
+        # A free-text area ("Musterhausen", "Stadtgebiet", "Kreis Borken") names no district.
+        return "town", None
+    return "unknown", None
+
+
+def service_rule_errors(service: dict[str, Any], districts: DistrictNames) -> list[str]:
+    """Check Lotse's own rules on an HSDS service: codes, districts, ages and coordinates."""
+    errors: list[str] = []
+    errors += _age_errors(service)
+    errors += _code_errors(service.get("attributes") or [])
+    for i, area in enumerate(service.get("service_areas") or []):
+        name = area.get("name") if isinstance(area, dict) else None
+        if isinstance(name, str) and area_meaning(name, districts)[0] == "unknown":
+            errors.append(f"service_areas[{i}].name: unbekannter Stadtteil „{name}“")
+    return errors
+
+
+def _age_errors(service: dict[str, Any]) -> list[str]:
+    errors = []
+    ages = {}
+    for key in ("minimum_age", "maximum_age"):
+        value = service.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+            errors.append(f"{key}: Alter muss eine ganze Zahl sein, nicht {value!r}")
+        elif not 0 <= value <= MAX_AGE:
+            errors.append(f"{key}: Alter {value:g} liegt nicht zwischen 0 und {MAX_AGE}")
+        else:
+            ages[key] = int(value)
+    if len(ages) == 2 and ages["minimum_age"] > ages["maximum_age"]:
+        errors.append(
+            f"minimum_age ({ages['minimum_age']}) ist größer als maximum_age ({ages['maximum_age']})"
+        )
+    return errors
+
+
+def _code_errors(attributes: Sequence[Any]) -> list[str]:
+    taxonomy = load_taxonomy()
+    errors = []
+    for i, attribute in enumerate(attributes):
+        term = attribute.get("taxonomy_term") if isinstance(attribute, dict) else None
+        if not isinstance(term, dict):
+            continue
+        code, name = term.get("code"), term.get("taxonomy")
+        if name == NEEDS_TAXONOMY and not taxonomy.is_need(str(code)):
+            hint = " (ein Bereich, kein einzelner Bedarf)" if code in taxonomy.areas else ""
+            errors.append(f"attributes[{i}]: unbekannter Bedarfscode „{code}“{hint}")
+        if name == TARGET_GROUPS_TAXONOMY and not taxonomy.is_target_group(str(code)):
+            errors.append(f"attributes[{i}]: unbekannter Zielgruppencode „{code}“")
+    return errors
+
+
+def coordinate_errors(location: dict[str, Any], where: str) -> list[str]:
+    """Check that a location's coordinates are numbers within range (±90 / ±180)."""
+    errors = []
+    for key, limit in (("latitude", 90), ("longitude", 180)):
+        value = location.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            errors.append(f"{where}.{key}: Koordinate muss eine Zahl sein, nicht {value!r}")
+        elif not -limit <= value <= limit:
+            errors.append(f"{where}.{key}: Koordinate {value} liegt außerhalb von ±{limit}")
+    return errors

@@ -1,0 +1,8 @@
+"""The JSON API under /api/v1: one blueprint, one module per concern."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+# Importing the modules registers their routes on the blueprint.
+from lotse.web.api import directory  # noqa: E402,F401

@@ -1,0 +1,88 @@
+"""The `lotse` command line: init, import, export-hsds and user add."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import func, select
+
+from lotse.cli import main
+from lotse.db import Database
+from lotse.models import Offer, User
+from tests import builders
+from tests.conftest import MUSTERHAUSEN, requires_shared
+
+
+@pytest.fixture
+def env(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setenv("LOTSE_DATABASE_URL", database_url)
+    monkeypatch.setenv("LOTSE_INSTANCE_DIR", str(tmp_path / "instance"))
+    database = Database(database_url)
+    yield database
+    database.dispose()
+
+
+def _offers(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Offer)) or 0
+
+
+@requires_shared()
+def test_init_loads_the_bundle_into_an_empty_database_once(env: Database) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["init", "--data", str(MUSTERHAUSEN)])
+    assert first.exit_code == 0, first.output
+    assert _offers(env) == 45
+    second = runner.invoke(main, ["init", "--data", str(MUSTERHAUSEN)])
+    assert second.exit_code == 0 and "kein Import" in second.output
+    assert _offers(env) == 45
+
+
+@requires_shared()
+def test_import_exits_zero_and_reports_counts(env: Database) -> None:
+    result = CliRunner().invoke(main, ["import", str(MUSTERHAUSEN)])
+    assert result.exit_code == 0
+    assert "Angebote: neu: 45" in result.output
+
+
+def test_import_with_rejections_exits_one_and_names_them(env: Database, tmp_path: Path) -> None:
+    bad = builders.service("Kaputt", codes=("XYZ.ABC",))
+    bundle = builders.write_bundle(tmp_path / "b", [builders.organization(builders.service("Gut"), bad)])
+    result = CliRunner().invoke(main, ["import", str(bundle)])
+    assert result.exit_code == 1
+    assert "Abgelehnt:" in result.output and "XYZ.ABC" in result.output
+    assert _offers(env) == 1
+
+
+def test_import_of_missing_directory_fails_in_german(env: Database, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "fehlt")])
+    assert result.exit_code == 1 and "gibt es nicht" in result.output
+
+
+@requires_shared()
+def test_export_writes_the_bundle_files(env: Database, tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["import", str(MUSTERHAUSEN)])
+    result = CliRunner().invoke(main, ["export-hsds", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    assert {p.name for p in (tmp_path / "out").iterdir()} >= {"organizations.json", "districts.geojson"}
+
+
+def test_user_add_reads_the_password_from_stdin_and_hashes_it(env: Database) -> None:
+    result = CliRunner().invoke(
+        main, ["user", "add", "a@example.org", "--role", "admin"], input="ein-langes-passwort\n"
+    )
+    assert result.exit_code == 0, result.output
+    with env.session() as session:
+        user = session.scalars(select(User)).one()
+    assert user.password_hash.startswith("$argon2id$")
+
+
+def test_carrier_user_needs_an_existing_organisation(env: Database) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["user", "add", "c@example.org", "--role", "carrier", "--org", "nope"],
+        input="ein-langes-passwort\n",
+    )
+    assert result.exit_code == 1 and "Organisation" in result.output
