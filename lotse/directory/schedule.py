@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
@@ -11,6 +13,7 @@ from lotse.models import Schedule
 TIMEZONE = ZoneInfo("Europe/Berlin")
 DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_LABELS = dict(zip(DAYS, ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"), strict=True))
+_BYDAY = re.compile(r"^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$")
 
 
 def _time(value: str | None) -> time | None:
@@ -22,8 +25,21 @@ def _time(value: str | None) -> time | None:
         return None
 
 
-def _days(schedule: Schedule) -> list[str]:
-    return [d.strip().upper()[-2:] for d in (schedule.byday or "").split(",") if d.strip()]
+def _days(schedule: Schedule) -> list[tuple[int | None, str]]:
+    """Return (ordinal, day) pairs of BYDAY: "MO" -> (None, "MO"), "1TH" -> (1, "TH")."""
+    days = []
+    for raw in (schedule.byday or "").split(","):
+        match = _BYDAY.match(raw.strip().upper())
+        if match:
+            days.append((int(match.group(1)) if match.group(1) else None, match.group(2)))
+    return days
+
+
+def _matches_day(days: list[tuple[int | None, str]], moment: datetime) -> bool:
+    day = DAYS[moment.weekday()]
+    nth = (moment.day - 1) // 7 + 1
+    nth_from_end = -((monthrange(moment.year, moment.month)[1] - moment.day) // 7 + 1)
+    return any(d == day and (n is None or n in (nth, nth_from_end)) for n, d in days)
 
 
 def describe(schedules: Sequence[Schedule]) -> str | None:
@@ -33,7 +49,9 @@ def describe(schedules: Sequence[Schedule]) -> str | None:
         if schedule.description:
             parts.append(schedule.description.strip())
             continue
-        days = ", ".join(DAY_LABELS.get(d, d) for d in _days(schedule))
+        days = ", ".join(
+            f"{n}. {DAY_LABELS[d]}" if n and n > 0 else DAY_LABELS[d] for n, d in _days(schedule)
+        )
         opens, closes = _time(schedule.opens_at), _time(schedule.closes_at)
         hours = f"{opens:%H:%M}–{closes:%H:%M} Uhr" if opens and closes else ""
         text = " ".join(p for p in (days, hours) if p)
@@ -56,6 +74,6 @@ def is_open(schedules: Sequence[Schedule], moment: datetime | None = None) -> bo
             continue
         if schedule.valid_to and moment.date() > schedule.valid_to:
             continue
-        if DAYS[moment.weekday()] in days and opens <= moment.time().replace(tzinfo=None) < closes:
+        if _matches_day(days, moment) and opens <= moment.time().replace(tzinfo=None) < closes:
             return True
     return False if known else None
