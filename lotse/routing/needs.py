@@ -1,0 +1,499 @@
+"""Situation text -> needs: weighted cue matching over the lexicon (lotse/data/lexicon_*.yaml).
+
+A cue is one or more words; each word matches a token by Snowball stem, also as a compound part
+("Stromsperre" holds "strom" and "sperre"), or by folded prefix ("suizid*"). Typos are corrected against the
+lexicon vocabulary first. A need's score is the noisy-or of its matched cue weights; negated cues ("keine
+Schulden mehr", "trinkt nicht") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lotse.search.analysis import (
+    STOP_WORDS,
+    Token,
+    correct,
+    fold,
+    lexicon_vocabulary,
+    need_cues,
+    split_compound,
+    stem,
+    thesaurus,
+    tokenize,
+)
+from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
+
+__all__ = ["OFFER_THRESHOLD", "THRESHOLD", "NeedMatch", "infer_offer_needs", "recognise"]
+
+# A need is present from this score on: one medium cue (0.6), or a weak cue (0.3) with company.
+THRESHOLD = 0.5
+# Offers: needs of the name count at THRESHOLD; description needs must be dwelt on (many cues).
+OFFER_DESCRIBED = 0.95
+OFFER_THRESHOLD = 0.6
+OFFER_MAX_NEEDS = 4
+OFFER_FALLBACK_NEEDS = 2
+FALLBACK_SCORE = 0.1
+# Shorter words are not typo-corrected: too many real words and place names lie one edit from a cue.
+MIN_TYPO_LEN = 6
+# Age may nudge a need that already has evidence, never create one.
+AGE_NUDGE = 0.12
+
+# Words that stand for "no" inside a cue ("kein geld", "nicht mehr laufen").
+NEG_WORDS = frozenset(
+    {"nicht", "nich", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
+)
+# "nichts"/"nix" only match each other in cues: "nichts zu essen" is no "kein Arzt".
+NOTHING_WORDS = frozenset({"nichts", "nix", "nischt"})
+# Words that negate a cue nearby ("keine Schulden mehr", "trinkt nicht").
+_NEGATORS = frozenset(
+    {"nicht", "nich", "kein", "keine", "keinen", "keinem", "keines", "nie", "niemals", "nimmer"}
+)
+# After a negator these words mean a lack, which is a need ("nicht genug Geld", "kommt nicht klar").
+_NEG_CANCEL_AFTER = frozenset(
+    {
+        "genug",
+        "ausreichend",
+        "mal",
+        "einmal",
+        "nur",
+        "weiter",
+        "klar",
+        "zurecht",
+        "allein",
+        "alleine",
+        "ahnung",
+        "sicher",
+        "richtig",
+        "gut",
+        "lange",
+        "rechtzeitig",
+        "bezahlen",
+        "zahlen",
+        "leisten",
+        "finden",
+        "mehr",
+    }
+)
+# Before a negator these words mean inability, which is a need ("findet keine Wohnung", "kann kein Deutsch").
+_NEG_CANCEL_BEFORE = frozenset(
+    {
+        "kann",
+        "kannst",
+        "koennen",
+        "konnte",
+        "konnten",
+        "kan",
+        "schaffe",
+        "schafft",
+        "schaffen",
+        "krieg",
+        "kriege",
+        "kriegt",
+        "kriegen",
+        "bekomme",
+        "bekommt",
+        "bekommen",
+        "finde",
+        "findet",
+        "finden",
+        "fand",
+        "weiss",
+        "weis",
+        "darf",
+        "duerfen",
+        "mehr",
+    }
+)
+# Only these may follow a negator placed after its cue ("trinkt nicht mehr", "Alkohol ist kein Thema mehr").
+_POST_NEG_TAIL = frozenset(
+    {
+        "mehr",
+        "thema",
+        "problem",
+        "so",
+        "viel",
+        "da",
+        "an",
+        "oft",
+        "gemacht",
+        "getan",
+        "betroffen",
+        "noetig",
+        "notwendig",
+        "gewesen",
+        "war",
+        "ist",
+        "sind",
+        "vor",
+        "erforderlich",
+        "vorhanden",
+    }
+)
+_PRE_NEG_WINDOW = 3
+_POST_NEG_WINDOW = 3
+_CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser"})
+_SENTENCE_GAP = re.compile(r"[.!?;\n]")
+_CLAUSE_GAP = re.compile(r"[,:()\-–]")
+
+
+@dataclass(frozen=True, slots=True)
+class NeedMatch:
+    """A recognised need: code, German label, score 0..1 and the input words that gave it."""
+
+    code: str
+    label: str
+    score: float
+    evidence: tuple[str, ...] = ()
+
+
+# --- compiled lexicon -----------------------------------------------------------------------------------
+
+Key = tuple[str, str]  # ("s", stem) | ("p", prefix) | ("l", literal stop word) | ("n", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    need: str
+    weight: float
+    keys: tuple[Key, ...]
+    negated_inside: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    by_first: dict[Key, tuple[_Cue, ...]]
+    prefixes: tuple[str, ...]
+    words: frozenset[str]
+    stems: frozenset[str]
+    by_length: dict[int, frozenset[str]]
+
+
+def _cue_keys(pattern: str) -> tuple[Key, ...]:
+    keys: list[Key] = []
+    for token in tokenize(pattern.replace("*", " * ").replace(" * ", "* ")):
+        word = token.folded
+        if word in NEG_WORDS:
+            keys.append(("n", ""))
+        elif word in NOTHING_WORDS:
+            keys.append(("x", ""))
+        elif pattern.find(token.text + "*") >= 0:
+            keys.append(("p", word))
+        elif word in STOP_WORDS:
+            keys.append(("l", word))
+        else:
+            keys.append(("s", stem(word)))
+    return tuple(dict.fromkeys(keys))
+
+
+def _all_cues() -> Iterable[tuple[str, str, float]]:
+    for code, cues in need_cues().items():
+        for pattern, weight in cues.items():
+            yield code, pattern, weight
+    for entry in thesaurus():
+        key = " ".join(entry.key)
+        for code in entry.needs:
+            yield code, key, entry.weight
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> _Lexicon:
+    best: dict[tuple[str, tuple[Key, ...]], float] = {}
+    for code, pattern, weight in _all_cues():
+        keys = _cue_keys(fold(pattern))
+        if keys and any(k[0] in "sp" for k in keys):
+            old = best.get((code, keys))
+            best[(code, keys)] = weight if old is None or weight < 0 else max(weight, old)
+    index: dict[Key, list[_Cue]] = {}
+    prefixes: set[str] = set()
+    stems: set[str] = set()
+    for (code, keys), weight in best.items():
+        cue = _Cue(code, weight, keys, ("n", "") in keys or ("x", "") in keys)
+        index.setdefault(keys[0], []).append(cue)
+        prefixes.update(k[1] for k in keys if k[0] == "p")
+        stems.update(k[1] for k in keys if k[0] == "s")
+    words = lexicon_vocabulary()
+    by_length: dict[int, set[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), set()).add(word)
+    return _Lexicon(
+        {k: tuple(v) for k, v in index.items()},
+        tuple(sorted(prefixes)),
+        words,
+        frozenset(stems),
+        {n: frozenset(ws) for n, ws in by_length.items()},
+    )
+
+
+@lru_cache(maxsize=16384)
+def _word_keys(folded: str) -> frozenset[Key]:
+    """Match keys of one folded word: its stem, and its compound parts unless the whole word is a cue word."""
+    lex = _compiled()
+    keys: set[Key] = set()
+    if folded in NEG_WORDS:
+        keys.add(("n", ""))
+    if folded in NOTHING_WORDS:
+        keys.add(("x", ""))
+    if folded in STOP_WORDS:
+        keys.add(("l", folded))
+        return frozenset(keys)
+    word = folded
+    whole = stem(word)
+    if (
+        len(word) >= MIN_TYPO_LEN
+        and word.isalpha()
+        and whole not in lex.stems
+        and word not in lex.words
+        and not _is_compound(word)
+    ):
+        fixed = _correct(word)
+        if fixed is not None:
+            word, whole = fixed, stem(fixed)
+    keys.add(("s", whole))
+    units = [word] if whole in lex.stems else split_compound(word)
+    for unit in units:
+        keys.add(("s", stem(unit)))
+        keys.update(("p", p) for p in lex.prefixes if unit.startswith(p))
+    return frozenset(keys)
+
+
+def _is_compound(word: str) -> bool:
+    return len(split_compound(word)) > 1
+
+
+def _correct(word: str) -> str | None:
+    lex = _compiled()
+    near: set[str] = set()
+    for n in range(len(word) - 2, len(word) + 3):
+        near.update(lex.by_length.get(n, ()))
+    return correct(word, near) if near else None
+
+
+# --- matching --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    cue: _Cue
+    positions: tuple[int, ...]
+
+
+def _segments(text: str, tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """Sentence and clause number of every token."""
+    sentences, clauses = [], []
+    sentence = clause = 0
+    prev_end = 0
+    for token in tokens:
+        gap = text[prev_end : token.start]
+        if _SENTENCE_GAP.search(gap):
+            sentence += 1
+            clause += 1
+        elif _CLAUSE_GAP.search(gap) or token.folded in _CLAUSE_WORDS:
+            clause += 1
+        sentences.append(sentence)
+        clauses.append(clause)
+        prev_end = token.end
+    return sentences, clauses
+
+
+def _find_hits(token_keys: list[frozenset[Key]], sentences: list[int]) -> list[_Hit]:
+    lex = _compiled()
+    where: dict[Key, list[int]] = {}
+    for pos, keys in enumerate(token_keys):
+        for key in keys:
+            where.setdefault(key, []).append(pos)
+    hits: list[_Hit] = []
+    for key, first_positions in where.items():
+        for cue in lex.by_first.get(key, ()):
+            window = len(cue.keys) + 2
+            for p0 in first_positions:
+                chosen = [p0]
+                # Two-word cues match in any order ("leerer Kühlschrank"); longer ones in their order.
+                ordered = len(cue.keys) > 2 or cue.negated_inside
+                for other in cue.keys[1:]:
+                    near = [
+                        q
+                        for q in where.get(other, ())
+                        if abs(q - p0) <= window
+                        and sentences[q] == sentences[p0]
+                        and (not ordered or q >= chosen[-1])
+                    ]
+                    if not near:
+                        break
+                    chosen.append(min(near, key=lambda q: abs(q - chosen[-1])))
+                else:
+                    if max(chosen) - min(chosen) <= window:
+                        hits.append(_Hit(cue, tuple(sorted(set(chosen)))))
+                        break
+    return hits
+
+
+def _negators(tokens: list[Token], used: set[int]) -> set[int]:
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.folded not in _NEGATORS or i in used:
+            continue
+        after = {t.folded for t in tokens[i + 1 : i + 3]}
+        before = {t.folded for t in tokens[max(0, i - 2) : i]}
+        if after & _NEG_CANCEL_AFTER - {"mehr"} or before & _NEG_CANCEL_BEFORE - {"mehr"}:
+            continue
+        out.add(i)
+    return out
+
+
+def _clause_negators(tokens: list[Token]) -> set[int]:
+    """Clauses refused as a whole: "ins Heim will sie auf keinen Fall"."""
+    out: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.folded in {"keinesfalls", "niemals"} or (
+            token.folded == "fall" and i > 0 and tokens[i - 1].folded in {"keinen", "keinem"}
+        ):
+            out.add(i)
+    return out
+
+
+def _is_negated(
+    hit: _Hit, tokens: list[Token], clauses: list[int], negators: set[int], refusals: set[int]
+) -> bool:
+    first, last = hit.positions[0], hit.positions[-1]
+    if any(clauses[i] == clauses[last] and i > last for i in refusals):
+        return True
+    for i in range(max(0, first - _PRE_NEG_WINDOW), first):
+        if i in negators and clauses[i] == clauses[first]:
+            return True
+    for i in range(last + 1, min(len(tokens), last + 1 + _POST_NEG_WINDOW)):
+        if i in negators and clauses[i] == clauses[last]:
+            tail = [t.folded for j, t in enumerate(tokens[i + 1 :], i + 1) if clauses[j] == clauses[i]]
+            if all(w in _POST_NEG_TAIL for w in tail[:3]) and len(tail) <= 3:
+                return True
+    return False
+
+
+def _scores(text: str) -> tuple[dict[str, tuple[float, list[int]]], list[Token]]:
+    """Score and evidence positions per need, and the tokens the positions refer to."""
+    tokens = tokenize(text)
+    if not tokens:
+        return {}, tokens
+    sentences, clauses = _segments(text, tokens)
+    token_keys = [_word_keys(t.folded) for t in tokens]
+    hits = _find_hits(token_keys, sentences)
+    used_neg = {p for h in hits if h.cue.negated_inside for p in h.positions if tokens[p].folded in NEG_WORDS}
+    negators = _negators(tokens, used_neg)
+    refusals = _clause_negators(tokens)
+    by_need: dict[str, list[_Hit]] = {}
+    for hit in hits:
+        if hit.cue.negated_inside or not _is_negated(hit, tokens, clauses, negators, refusals):
+            by_need.setdefault(hit.cue.need, []).append(hit)
+    out: dict[str, tuple[float, list[int]]] = {}
+    for need, need_hits in by_need.items():
+        need_hits.sort(key=lambda h: (-h.cue.weight, -len(h.positions)))
+        counted: list[set[int]] = []
+        miss = 1.0
+        damp = 1.0
+        for hit in need_hits:
+            if hit.cue.weight < 0:
+                # Context cues ("beziehe Bürgergeld") say the need is background, not the request.
+                damp = min(damp, 1.0 + hit.cue.weight)
+                continue
+            spots = set(hit.positions)
+            if any(spots <= c for c in counted):
+                continue
+            counted.append(spots)
+            miss *= 1.0 - hit.cue.weight
+        if counted:
+            out[need] = ((1.0 - miss) * damp, sorted(set().union(*counted)))
+    return _explained_away(out), tokens
+
+
+def _explained_away(scores: dict[str, tuple[float, list[int]]]) -> dict[str, tuple[float, list[int]]]:
+    """Drop a need whose words all serve a stronger need ("Alkoholiker" in "mein Mann ist Alkoholiker")."""
+    ranked = sorted(scores.items(), key=lambda item: (-item[1][0], -len(item[1][1])))
+    kept: dict[str, tuple[float, list[int]]] = {}
+    for need, (score, positions) in ranked:
+        spots = set(positions)
+        if any(spots < set(p) or (spots == set(p) and s > score) for s, p in kept.values()):
+            continue
+        kept[need] = (score, positions)
+    return kept
+
+
+def _age_nudged(scores: dict[str, tuple[float, list[int]]], age: int | None) -> dict[str, float]:
+    result = {need: score for need, (score, _) in scores.items()}
+    if age is None:
+        return result
+    favoured: frozenset[str] = frozenset()
+    disfavoured: frozenset[str] = frozenset()
+    if age >= 65:
+        favoured = _SENIOR_NEEDS
+    elif age <= 17:
+        favoured, disfavoured = _YOUTH_NEEDS, _OLD_AGE_NEEDS
+    elif age >= 27:
+        disfavoured = _YOUTH_ONLY_NEEDS
+    for need, score in result.items():
+        if need in favoured:
+            result[need] = min(1.0, score + AGE_NUDGE)
+        elif need in disfavoured:
+            result[need] = score * 0.8
+    return result
+
+
+_SENIOR_NEEDS = frozenset(
+    {"ALT.SEN", "SEE.EINS", "ALT.NOTR", "ALT.PFLB", "ALT.DEM", "GEL.GRUSI", "VER.MITTAG"}
+)
+_YOUTH_NEEDS = frozenset({"FAM.JUG", "ARB.AUSB", "MIG.UMF", "NOT.KSCH", "FAM.HZE", "FAM.ERZ"})
+_OLD_AGE_NEEDS = frozenset({"ALT.SEN", "ALT.PFLB", "ALT.TAG", "GEL.GRUSI", "ARB.GESU", "ARB.QUAL"})
+_YOUTH_ONLY_NEEDS = frozenset({"MIG.UMF", "FAM.JUG"})
+
+
+def _evidence(positions: list[int], tokens: list[Token]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(tokens[p].text for p in positions))
+
+
+def _label(code: str) -> str:
+    return load_taxonomy().label(code)
+
+
+def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
+    """The needs present in a situation text (score >= THRESHOLD), best first; ALL.SOZB if none is."""
+    raw, tokens = _scores(text)
+    scores = _age_nudged(raw, age)
+    found = [
+        NeedMatch(code, _label(code), round(score, 3), _evidence(raw[code][1], tokens))
+        for code, score in scores.items()
+        if score >= THRESHOLD
+    ]
+    found.sort(key=lambda m: (-m.score, m.code))
+    if not found:
+        return [NeedMatch(FALLBACK_NEED, _label(FALLBACK_NEED), FALLBACK_SCORE, ())]
+    if len(found) > 1:
+        # General counselling is what is left when nothing specific is: next to a specific need it is noise.
+        found = [m for m in found if m.code != FALLBACK_NEED]
+    return found
+
+
+def infer_offer_needs(text: str) -> list[NeedMatch]:
+    """Need codes for an offer without attributes, from its "name. description" (at most OFFER_MAX_NEEDS)."""
+    name, _, description = text.partition(". ")
+    named, name_tokens = _scores(name)
+    described, description_tokens = _scores(description)
+    found = [
+        NeedMatch(code, _label(code), round(score, 3), _evidence(positions, name_tokens))
+        for code, (score, positions) in named.items()
+        if score >= THRESHOLD
+    ]
+    found.sort(key=lambda m: (-m.score, m.code))
+    # Descriptions mention neighbouring topics and target groups in passing: only needs the text dwells on
+    # count, or, when the name says nothing, the best described needs.
+    floor = OFFER_DESCRIBED if found else OFFER_THRESHOLD
+    extra = [
+        NeedMatch(code, _label(code), round(score, 3), _evidence(positions, description_tokens))
+        for code, (score, positions) in described.items()
+        if score >= floor and code not in named
+    ]
+    extra.sort(key=lambda m: (-m.score, m.code))
+    if not found:
+        extra = [m for m in extra if m.score >= OFFER_DESCRIBED] or extra[:OFFER_FALLBACK_NEEDS]
+    return (found + extra)[:OFFER_MAX_NEEDS]

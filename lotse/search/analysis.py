@@ -1,0 +1,414 @@
+"""German text analysis shared by the offer index and the need recogniser.
+
+Everything here works on *folded* text (lowercase, umlauts spelled out), so that "Ältere", "aeltere" and
+"ÄLTERE" are one word for every part of Lotse. The pipeline is: fold -> tokenize -> drop stop words ->
+split compounds (whole word and parts) -> Snowball stem.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import Stemmer
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from whoosh.analysis import Filter, Tokenizer
+from whoosh.analysis.acore import Token as WhooshToken
+
+__all__ = [
+    "CUE_TIERS",
+    "STOP_WORDS",
+    "Token",
+    "add_compound_parts",
+    "analyze",
+    "correct",
+    "expand_synonyms",
+    "fold",
+    "german_analyzer",
+    "is_common_word",
+    "lexicon_vocabulary",
+    "need_cues",
+    "split_compound",
+    "stem",
+    "tokenize",
+]
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+# Letters and digits; "§" is kept as a token of its own so that "§ 35" stays searchable.
+_TOKEN_RE = re.compile(r"§|[^\W_]+")
+
+# Compound parts shorter than this create nonsense splits ("be" + "ratung").
+MIN_PART_LEN = 3
+# Words shorter than this are never split: short words are rarely compounds.
+MIN_COMPOUND_LEN = 6
+# Linking elements (Fugen) after a non-final part, and inflection endings after the final part.
+_LINKERS = ("", "s", "es", "n", "en", "e", "er", "ns")
+_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "nen")
+
+
+def fold(text: str) -> str:
+    """Lowercase, spell out umlauts and ß (ä -> ae), and strip all other diacritics."""
+    text = text.lower().translate(_UMLAUTS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the input: original spelling, folded form and character offsets."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into letter/digit runs ("ALG2", "SGB", "II", "§", "35") with their offsets."""
+    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+_STEMMER = Stemmer.Stemmer("german")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball German stem of a folded word (cached; picklable as a plain function)."""
+    return str(_STEMMER.stemWord(word))
+
+
+def _data_text(name: str) -> str:
+    return resources.files("lotse.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _word_file(name: str) -> set[str]:
+    words: set[str] = set()
+    for line in _data_text(name).splitlines():
+        line = line.split("#", 1)[0]
+        words.update(fold(w) for w in line.split())
+    return words
+
+
+STOP_WORDS: frozenset[str] = frozenset(_word_file("stopwords.txt"))
+
+
+# Cue tiers of the lexicon files: a "strong" cue alone makes a need present, "weak" ones need company.
+# "context" cues lower a need: "beziehe Bürgergeld" describes the background, not what is asked for.
+CUE_TIERS: dict[str, float] = {"strong": 0.9, "medium": 0.6, "weak": 0.3, "hint": 0.15, "context": -0.5}
+
+
+def _need_cues(need: dict[str, Any]) -> dict[str, float]:
+    cues = {str(k): float(v) for k, v in (need.get("cues") or {}).items()}
+    for tier, weight in CUE_TIERS.items():
+        for cue in need.get(tier) or []:
+            cues[str(cue)] = weight if weight < 0 else max(weight, cues.get(str(cue), 0.0))
+    return cues
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    """All lexicon*.yaml files merged: {"needs": {code: {"cues": {pattern: weight}}}, "thesaurus": {...}}."""
+    needs: dict[str, dict[str, Any]] = {}
+    thesaurus_: dict[str, Any] = {}
+    names = sorted(
+        f.name
+        for f in resources.files("lotse.data").iterdir()
+        if f.name.startswith("lexicon") and f.name.endswith(".yaml")
+    )
+    for name in names:
+        data = yaml.safe_load(_data_text(name)) or {}
+        for code, need in (data.get("needs") or {}).items():
+            needs.setdefault(str(code), {"cues": {}})["cues"].update(_need_cues(need or {}))
+        thesaurus_.update(data.get("thesaurus") or {})
+    return {"needs": needs, "thesaurus": thesaurus_}
+
+
+def need_cues() -> dict[str, dict[str, float]]:
+    """Cue patterns (folded words, "word*" for a prefix) and their weights, per need code."""
+    return {code: dict(need["cues"]) for code, need in _lexicon()["needs"].items()}
+
+
+def lexicon_vocabulary() -> frozenset[str]:
+    """Every folded word of the lexicon: the vocabulary typos are corrected against."""
+    return frozenset(w for w in _lexicon_words() if w.isalpha() and len(w) >= 3)
+
+
+def _label_words() -> set[str]:
+    taxonomy = yaml.safe_load(_data_text("taxonomy.yaml"))
+    words: set[str] = set()
+    for area in taxonomy.get("areas", []):
+        for need in area.get("needs", []):
+            words.update(t.folded for t in tokenize(need["label"]))
+    return words
+
+
+def _lexicon_words() -> set[str]:
+    words: set[str] = set()
+    lex = _lexicon()
+    for need in (lex.get("needs") or {}).values():
+        for cue in need.get("cues") or {}:
+            words.update(w.rstrip("*") for w in fold(str(cue)).split())
+    for key, entry in (lex.get("thesaurus") or {}).items():
+        words.update(fold(str(key)).split())
+        for term in entry.get("terms", []):
+            words.update(fold(str(term)).split())
+    return words
+
+
+_EXTRA_PARTS: set[str] = set()
+
+
+@lru_cache(maxsize=1)
+def _parts() -> frozenset[str]:
+    words = _word_file("compound_parts.txt") | _label_words() | _lexicon_words() | _EXTRA_PARTS
+    return frozenset(w for w in words if len(w) >= MIN_PART_LEN and w.isalpha() and w not in STOP_WORDS)
+
+
+def add_compound_parts(words: Iterable[str]) -> None:
+    """Teach the compound splitter more parts (e.g. the index vocabulary); clears the split cache."""
+    _EXTRA_PARTS.update(fold(w) for w in words)
+    _parts.cache_clear()
+    _split.cache_clear()
+
+
+def _best_split(word: str, parts: frozenset[str]) -> list[str] | None:
+    """Fewest known parts covering the word (with Fugen/endings); ties go to longer parts."""
+    n = len(word)
+    # best[i] = (number of parts, -sum of squared lengths, parts) for word[i:]
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+    best[n] = (0, 0, [])
+    for i in range(n - MIN_PART_LEN, -1, -1):
+        candidates: list[tuple[int, int, list[str]]] = []
+        for j in range(i + MIN_PART_LEN, n + 1):
+            part = word[i:j]
+            if part not in parts:
+                continue
+            rest = n - j
+            for glue in _ENDINGS if rest <= 3 else _LINKERS:
+                k = j + len(glue)
+                if k > n or word[j:k] != glue:
+                    continue
+                tail = best[k]
+                if tail is None or (i == 0 and k == n):
+                    continue  # the whole word as its only part is no split
+                candidates.append((tail[0] + 1, tail[1] - len(part) ** 2, [part, *tail[2]]))
+        if candidates:
+            best[i] = min(candidates, key=lambda c: (c[0], c[1]))
+    found = best[0]
+    if found is None or found[0] < 2:
+        return None
+    return found[2]
+
+
+@lru_cache(maxsize=65536)
+def _split(word: str) -> tuple[str, ...]:
+    if len(word) < MIN_COMPOUND_LEN or not word.isalpha():
+        return (word,)
+    parts = _parts()
+    top = _best_split(word, parts)
+    if top is None:
+        return (word,)
+    out = [word]
+    for part in top:
+        # Parts may be compounds themselves: Schuldnerberatung -> Schuldner + Beratung.
+        for sub in (*_split(part), *_agent_base(part, parts)):
+            if sub not in out:
+                out.append(sub)
+    return tuple(out)
+
+
+def _agent_base(part: str, parts: frozenset[str]) -> tuple[str, ...]:
+    """The base of a person noun among the parts: Schuldner -> Schuld, Mieter -> Miet."""
+    for suffix in ("ner", "er"):
+        base = part[: -len(suffix)]
+        if part.endswith(suffix) and len(base) >= MIN_PART_LEN and base in parts:
+            return (base,)
+    return ()
+
+
+def split_compound(folded_word: str) -> list[str]:
+    """The word itself followed by its known compound parts (Stromsperre -> stromsperre, strom, sperre)."""
+    return list(_split(folded_word))
+
+
+def _terms_for(folded: str) -> list[str]:
+    return [stem(part) for part in _split(folded)]
+
+
+def analyze(text: str) -> list[str]:
+    """Index/query terms: fold, tokenize, drop stop words, add compound parts, stem."""
+    terms: list[str] = []
+    for token in tokenize(text):
+        if token.folded in STOP_WORDS:
+            continue
+        terms.extend(_terms_for(token.folded))
+    return terms
+
+
+# --- Whoosh ------------------------------------------------------------------------------------
+
+
+class GermanTokenizer(Tokenizer):  # type: ignore[misc]
+    """Whoosh tokenizer emitting folded letter/digit runs, the same as `tokenize`."""
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[WhooshToken]:
+        t = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, m in enumerate(_TOKEN_RE.finditer(value)):
+            t.text = fold(m.group())
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = m.group()
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar = start_char + m.start()
+                t.endchar = start_char + m.end()
+            yield t
+
+
+class GermanStopFilter(Filter):  # type: ignore[misc]
+    """Drops the folded German stop words of `STOP_WORDS`."""
+
+    def __call__(self, tokens: Iterator[WhooshToken]) -> Iterator[WhooshToken]:
+        for t in tokens:
+            if t.text not in STOP_WORDS:
+                yield t
+
+
+class CompoundFilter(Filter):  # type: ignore[misc]
+    """Emits each word and then its compound parts at the same position."""
+
+    def __call__(self, tokens: Iterator[WhooshToken]) -> Iterator[WhooshToken]:
+        for t in tokens:
+            for part in _split(t.text):
+                t.text = part
+                yield t
+
+
+class GermanStemFilter(Filter):  # type: ignore[misc]
+    """Snowball German stemming through the module-level cached `stem`."""
+
+    def __call__(self, tokens: Iterator[WhooshToken]) -> Iterator[WhooshToken]:
+        for t in tokens:
+            t.text = stem(t.text)
+            yield t
+
+
+def german_analyzer() -> Any:
+    """Whoosh analyzer producing exactly the terms of `analyze` (picklable)."""
+    return GermanTokenizer() | GermanStopFilter() | CompoundFilter() | GermanStemFilter()
+
+
+# --- Thesaurus -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ThesaurusEntry:
+    """A colloquial word or phrase, the professional terms it stands for, and its need codes."""
+
+    key: tuple[str, ...]
+    terms: tuple[str, ...]
+    needs: tuple[str, ...]
+    weight: float
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> tuple[ThesaurusEntry, ...]:
+    """All thesaurus entries of lexicon.yaml, keys and terms as stems."""
+    entries = []
+    for key, entry in (_lexicon().get("thesaurus") or {}).items():
+        key_terms = tuple(stem(w) for w in fold(str(key)).split())
+        terms = tuple(t for term in entry.get("terms", []) for t in analyze(str(term)))
+        needs = entry.get("needs", [])
+        needs = (needs,) if isinstance(needs, str) else tuple(needs)
+        entries.append(ThesaurusEntry(key_terms, terms, needs, float(entry.get("weight", 0.7))))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _thesaurus_by_first() -> dict[str, list[ThesaurusEntry]]:
+    index: dict[str, list[ThesaurusEntry]] = {}
+    for entry in thesaurus():
+        index.setdefault(entry.key[0], []).append(entry)
+    return index
+
+
+def expand_synonyms(terms: list[str]) -> list[str]:
+    """Analyzed terms plus the professional terms of every thesaurus key found among them."""
+    out = list(terms)
+    seen = set(terms)
+    index = _thesaurus_by_first()
+    for i, term in enumerate(terms):
+        for entry in index.get(term, ()):
+            rest = entry.key[1:]
+            # Multi-word keys ("platte machen") match in order within a short window.
+            window = terms[i + 1 : i + 1 + len(rest) + 3]
+            if all(w in window for w in rest):
+                for t in entry.terms:
+                    if t not in seen:
+                        seen.add(t)
+                        out.append(t)
+    return out
+
+
+# --- Typo correction -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _common() -> tuple[frozenset[str], frozenset[str]]:
+    words = _word_file("common_words.txt") | STOP_WORDS
+    return frozenset(words), frozenset(stem(w) for w in words if len(w) >= 4)
+
+
+def is_common_word(folded_word: str) -> bool:
+    """True if the word (or a word with its stem) is a common German word, so never a typo."""
+    words, stems = _common()
+    return folded_word in words or stem(folded_word) in stems
+
+
+def _max_edits(length: int) -> int:
+    if length < 4:
+        return 0
+    return 1 if length <= 7 else 2
+
+
+def correct(word: str, vocabulary: Collection[str]) -> str | None:
+    """The vocabulary word a typo most likely meant, or None (known/common word, too short, no match)."""
+    folded = fold(word)
+    limit = _max_edits(len(folded))
+    if limit == 0 or folded in vocabulary or not folded.isalpha() or is_common_word(folded):
+        return None
+    # OSA distance counts a swap of two neighbouring letters as one edit.
+    found = process.extract(folded, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20)
+    if not found:
+        return None
+
+    def rank(item: tuple[str, float, Any]) -> tuple[float, int, int, str]:
+        cand, dist, _ = item
+        return (dist + (0 if cand[:1] == folded[:1] else 0.5), abs(len(cand) - len(folded)), 0, cand)
+
+    best, dist, _ = min(found, key=rank)
+    # A differing first letter is a rarer typo: accept it only at one edit.
+    if best[:1] != folded[:1] and dist > 1:
+        return None
+    return str(best)

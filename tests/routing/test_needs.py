@@ -1,0 +1,121 @@
+"""Need recognition from situation texts and offer descriptions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lotse.routing.needs import THRESHOLD, NeedMatch, infer_offer_needs, recognise
+
+OWN_SITUATIONS = Path(__file__).parent / "data" / "own_situations.jsonl"
+
+
+def codes(text: str, age: int | None = None) -> list[str]:
+    return [m.code for m in recognise(text, age)]
+
+
+def test_recognises_colloquial_words() -> None:
+    assert "SEE.SUCHT" in codes("Mein Kumpel säuft jeden Tag und kifft nebenbei")
+
+
+def test_recognises_abbreviations() -> None:
+    assert "GEL.BGELD" in codes("Hab Stress mit ALG2, der WBA ist seit Wochen nicht bearbeitet")
+
+
+def test_recognises_compounds() -> None:
+    assert codes("Wir haben eine Stromsperrandrohung bekommen")[0] == "GEL.ENERG"
+
+
+def test_recognises_typos() -> None:
+    assert "WOH.WLOS" in codes("ich bin obdachlso seit letzter woche")
+
+
+def test_recognises_indirect_descriptions() -> None:
+    text = "der Kühlschrank ist leer und das Geld reicht nie bis zum Monatsende"
+    assert codes(text)[0] == "VER.TAFEL"
+
+
+def test_recognises_several_needs() -> None:
+    text = "Der Strom ist abgestellt und mein Mann schlägt mich, wenn er getrunken hat."
+    assert {"GEL.ENERG", "NOT.HGEW"} <= set(codes(text))
+
+
+def test_energy_cut_off_alone_is_no_debt_case() -> None:
+    assert codes("Bei uns wurde gestern der Strom abgestellt") == ["GEL.ENERG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Er trinkt nicht, er braucht nur Hilfe bei der Bewerbung.", "SEE.SUCHT"),
+        ("Sie hat keine Schulden mehr und sucht eine Wohnung.", "GEL.SCHULD"),
+        ("Die Familie ist nicht mehr obdachlos, braucht aber Möbel.", "WOH.WLOS"),
+        ("Kein Alkohol, keine Drogen, er sucht nur Arbeit.", "SEE.SUCHT"),
+    ],
+)
+def test_negated_cues_give_no_need(text: str, absent: str) -> None:
+    assert absent not in codes(text)
+
+
+def test_negation_stays_within_its_clause() -> None:
+    assert "GEL.SCHULD" in codes("Ich weiß nicht weiter, die Schulden wachsen mir über den Kopf")
+
+
+def test_inability_is_no_negation() -> None:
+    assert "WOH.SUCH" in codes("Wir finden keine Wohnung, nur Absagen von Vermietern")
+
+
+def test_falls_back_to_general_counselling() -> None:
+    found = recognise("Guten Tag, ich hätte eine Frage.")
+    assert [m.code for m in found] == ["ALL.SOZB"]
+    assert found[0].score < THRESHOLD
+    assert found[0].evidence == ()
+
+
+def test_evidence_keeps_the_original_spelling() -> None:
+    found = recognise("Ich bin OBDACHLOS und habe Hunger")
+    wlos = next(m for m in found if m.code == "WOH.WLOS")
+    assert "OBDACHLOS" in wlos.evidence
+
+
+def test_matches_are_sorted_by_score_and_carry_labels() -> None:
+    found = recognise("Räumungsklage bekommen, und der Kühlschrank ist leer, vielleicht Tafel?")
+    assert [m.score for m in found] == sorted((m.score for m in found), reverse=True)
+    assert all(isinstance(m, NeedMatch) and m.label for m in found)
+
+
+def test_age_nudges_but_does_not_create_needs() -> None:
+    assert "ALT.SEN" not in codes("Ich brauche Hilfe bei der Steuererklärung", age=82)
+
+
+def test_infer_offer_needs_reads_an_offer_description() -> None:
+    text = (
+        "Schuldner- und Insolvenzberatung. Wir beraten bei Schulden, Pfändung, P-Konto und begleiten "
+        "Sie durch die Verbraucherinsolvenz. Offene Sprechstunde dienstags."
+    )
+    found = infer_offer_needs(text)
+    assert found[0].code == "GEL.SCHULD"
+    assert len(found) <= 4
+
+
+def test_infer_offer_needs_has_no_fallback() -> None:
+    assert infer_offer_needs("Öffnungszeiten: montags 9 bis 12 Uhr.") == []
+
+
+def _own_metrics() -> tuple[float, float]:
+    cases = [json.loads(line) for line in OWN_SITUATIONS.read_text(encoding="utf-8").splitlines() if line]
+    recall = precision = 0.0
+    for case in cases:
+        gold = set(case["needs"])
+        predicted = set(codes(case["situation"], case["age"]))
+        recall += len(gold & predicted) / len(gold)
+        precision += len(gold & predicted) / len(predicted)
+    return recall / len(cases), precision / len(cases)
+
+
+def test_own_situations_keep_recall_and_precision_floors() -> None:
+    recall, precision = _own_metrics()
+    assert recall >= 0.95
+    assert precision >= 0.82
