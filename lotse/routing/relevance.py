@@ -1,0 +1,119 @@
+"""Text relevance of offers for a situation, with the search's own German analysis, scored in memory.
+
+The situation is read by `lotse.search.query.plan` (stop words, compounds, thesaurus, term weights: the
+same understanding as the search index), and each offer's name and description by `analyze`, the index's
+analyzer. Scoring is BM25-like without length normalisation: every matched term adds its plan weight
+times its inverse document frequency, boosted in the offer's name.
+
+Why not a Whoosh search per question: a situation has 30–60 words, and OR-ing them in Whoosh costs
+10 ms and more per question, several times the rest of routing; the pool already holds every active
+offer, so an in-memory inverted index answers the same question in well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from lotse.routing.offers import OfferFacts
+from lotse.routing.phrases import Pattern, compile_pattern
+from lotse.search.analysis import CUE_TIERS, need_cues
+from lotse.search.query import NAME_BOOST, QueryPlan, plan
+
+#: A term in more than this share of the offers is common ("Beratung"): it adds to the score of the
+#: offers that are considered anyway, but does not bring offers in (the search weighs terms alike).
+COMMON_SHARE = 0.12
+#: Below this many offers every shared term brings offers in: shares mean little in a small directory.
+COMMON_MIN_OFFERS = 200
+
+#: Lexicon cues from this weight on (medium and strong) show that a text speaks of a need; weak cues
+#: ("Angst", "Streit") occur in the texts of many needs.
+SPECIFIC_CUE = CUE_TIERS["medium"]
+
+
+class TextIndex:
+    """An inverted index of the pool's offers: analysed terms to offers, with document frequencies."""
+
+    def __init__(self, offers: Sequence[OfferFacts]) -> None:
+        self._count = len(offers)
+        self._postings: dict[str, list[tuple[OfferFacts, bool]]] = {}
+        for offer in offers:
+            for term in offer.terms:
+                self._postings.setdefault(term, []).append((offer, term in offer.name_terms))
+        self._idf = {t: _idf(len(p), self._count) for t, p in self._postings.items()}
+
+    def scores(self, situation: str, candidates: Iterable[OfferFacts] = ()) -> TextScores:
+        """Relevance of the offers sharing rare terms with the situation, plus the given candidates.
+
+        Scores are scaled so that the best offer scores 1.
+        """
+        query = plan(situation)
+        weights = {t: w for t, w in query.weights().items() if t in self._postings}
+        if not weights:
+            return TextScores(query, {}, {})
+        limit = COMMON_SHARE * self._count
+        small = self._count < COMMON_MIN_OFFERS
+        common = {t: w for t, w in weights.items() if not small and len(self._postings[t]) > limit}
+        raw: dict[str, float] = {}
+        offers: dict[str, OfferFacts] = {}
+        # Rare terms bring offers in: their postings are walked once, adding each term's weight.
+        for term, weight in weights.items():
+            if term in common:
+                continue
+            base = weight * self._idf[term]
+            for offer, in_name in self._postings[term]:
+                if offer.id not in raw:
+                    raw[offer.id] = 0.0
+                    offers[offer.id] = offer
+                raw[offer.id] += base * NAME_BOOST if in_name else base
+        for offer in candidates:
+            if offer.id not in raw:
+                raw[offer.id] = 0.0
+                offers[offer.id] = offer
+        # Common words ("Beratung") are in most offers: they only add to the offers considered anyway.
+        if common:
+            for offer_id, offer in offers.items():
+                for term in offer.terms.intersection(common):
+                    boost = NAME_BOOST if term in offer.name_terms else 1.0
+                    raw[offer_id] += common[term] * self._idf[term] * boost
+        top = max(raw.values(), default=0.0)
+        if top <= 0:
+            return TextScores(query, {}, {})
+        return TextScores(query, {i: s / top for i, s in raw.items() if s > 0}, offers)
+
+
+@cache
+def need_patterns(code: str) -> tuple[Pattern, ...]:
+    """The specific cues of a need in the recogniser's lexicon, as word patterns."""
+    cues = need_cues().get(code, {})
+    return tuple(compile_pattern(cue) for cue, weight in sorted(cues.items()) if weight >= SPECIFIC_CUE)
+
+
+def mentions_need(offer: OfferFacts, code: str) -> bool:
+    """Tell whether the offer's own text uses a specific cue of the need (e.g. "sexualisierte Gewalt")."""
+    return any(offer.has(p) for p in need_patterns(code))
+
+
+def _idf(frequency: int, count: int) -> float:
+    """BM25's inverse document frequency (always positive)."""
+    return math.log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+
+
+@dataclass(frozen=True)
+class TextScores:
+    """The relevance of the scored offers (best = 1) and, on demand, the situation's words each matched."""
+
+    query: QueryPlan
+    by_id: dict[str, float]
+    offers: dict[str, OfferFacts]
+
+    def get(self, offer_id: str) -> float:
+        """Return the offer's relevance (0 when it shares no word with the situation)."""
+        return self.by_id.get(offer_id, 0.0)
+
+    def words(self, offer_id: str) -> tuple[str, ...]:
+        """Return the situation's words (as written) that the offer's text contains."""
+        offer = self.offers.get(offer_id)
+        return self.query.matched_words(offer.terms) if offer else ()

@@ -1,0 +1,362 @@
+"""The Router: from a described situation to needs and referrals with reasons (the Lotse question).
+
+situation -> needs (recogniser) -> rules (follow-up needs, emergencies, offer effects) -> per need: the
+offers answering it -> eligibility -> proximity, target groups, text relevance, freshness -> rank -> reasons.
+Plain Python: the JSON API and the HTML page both call `Router.route`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from lotse.directory.schedule import TIMEZONE, is_open
+from lotse.routing import explain
+from lotse.routing.eligibility import group_fit, is_eligible
+from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
+from lotse.routing.offers import OfferFacts
+from lotse.routing.phrases import Text
+from lotse.routing.proximity import DistrictMap, Place, proximity
+from lotse.routing.rank import (
+    SIBLING_MATCH,
+    Candidate,
+    apply_boosts,
+    apply_filters,
+    freshness,
+    mark_emergency,
+    need_match,
+    ordered,
+)
+from lotse.routing.relevance import TextScores, mentions_need
+from lotse.routing.rules import Decision, RuleSet, Situation
+from lotse.routing.sources import OfferPool
+from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
+
+#: An offer referred for the situation's words alone (need null) must reach this share of the best text
+#: score. Only offers without any need code qualify (neither given nor inferred): for them the text is
+#: the only way in, while an offer coded for other needs shares words with the situation by accident
+#: ("Nacht", "Mutter", "Termin").
+NULL_MIN_TEXT = 0.5
+#: At most this many referrals without a need: they complement the need referrals, not replace them.
+NULL_LIMIT = 3
+#: An offer coded for another need of the same area must reach this share of the best text score to be
+#: referred for the need (see rank.SIBLING_MATCH); only the best-matching offers are looked at.
+SIBLING_MIN_TEXT = 0.5
+SIBLING_LOOKS = 12
+#: Candidates of a need that get rule boosts and reasons: the emergencies and the best by score, at
+#: least SHORTLIST_MIN and SHORTLIST_FACTOR times the limit (rule boosts move an offer a few places).
+SHORTLIST_MIN = 20
+SHORTLIST_FACTOR = 4
+
+
+@dataclass(frozen=True)
+class RouteRequest:
+    """The Lotse question: a situation in the person's words, optionally district, age, language, limit."""
+
+    situation: str
+    district: str | None = None
+    age: int | None = None
+    language: str | None = None
+    limit: int = 5
+
+
+@dataclass(frozen=True)
+class DetectedNeed:
+    """A need judged present, with its score and the words of the situation that show it."""
+
+    code: str
+    label: str
+    score: float
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Referral:
+    """One referred offer for a need (or for the situation's words when `need` is None), with reasons."""
+
+    need: str | None
+    score: float
+    distance_km: float | None
+    reasons: tuple[str, ...]
+    offer: dict[str, Any]
+    emergency: bool = False
+
+
+@dataclass(frozen=True)
+class RouteAnswer:
+    """Needs, most urgent and then most likely first, and referrals ordered by need, then rank."""
+
+    needs: list[DetectedNeed]
+    referrals: list[Referral]
+
+
+Recogniser = Callable[[str, "int | None"], list[NeedMatch]]
+
+
+@dataclass
+class _Question:
+    """One question being answered: request, place, rules decision, text scores."""
+
+    request: RouteRequest
+    home: Place | None
+    districts: DistrictMap
+    decision: Decision
+    text_scores: TextScores
+    moment: datetime
+    fallback: bool  # no need was recognised: general advice stands in
+
+    @property
+    def today(self) -> date:
+        """The day of the answer."""
+        return self.moment.date()
+
+
+class Router:
+    """Answers the Lotse question over the offers of a pool, with rules and districts kept current."""
+
+    def __init__(
+        self,
+        pool: Callable[[], OfferPool],
+        districts: Callable[[], DistrictMap],
+        rules: Callable[[], RuleSet],
+        *,
+        recogniser: Recogniser = recognise,
+        now: Callable[[], datetime] = lambda: datetime.now(TIMEZONE),
+    ) -> None:
+        self._pool = pool
+        self._districts = districts
+        self._rules = rules
+        self._recognise = recogniser
+        self._now = now
+
+    def district_ids(self) -> list[str]:
+        """Return the ids of the known districts (for validating a request)."""
+        return self._districts().ids()
+
+    def route(self, request: RouteRequest) -> RouteAnswer:
+        """Answer one question: the needs present and, per need, the best eligible offers with reasons."""
+        districts = self._districts()
+        pool = self._pool()
+        text = Text(request.situation)
+        needs = self._needs(request)
+        situation = Situation({c: n.score for c, n in needs.items()}, request.age, request.district, text)
+        decision = self._rules().evaluate(situation)
+        needs = _with_added_needs(needs, decision)
+        order = _need_order(needs, decision)
+        considered = (o for code in order for o in pool.for_need(code))
+        question = _Question(
+            request,
+            districts.get(request.district),
+            districts,
+            decision,
+            pool.text.scores(request.situation, considered),
+            self._now(),
+            fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < THRESHOLD,
+        )
+        referrals: list[Candidate] = []
+        unserved: list[str] = []
+        for code in order:
+            found = self._for_need(code, pool, question)
+            if not found:
+                unserved.append(code)
+            referrals.extend(found)
+        referred = {c.offer.id for c in referrals}
+        referrals.extend(self._general_advice(unserved, pool, question, referred))
+        referred = {c.offer.id for c in referrals}
+        referrals.extend(self._by_words(pool, question, referred))
+        return RouteAnswer([needs[c] for c in order], self._referrals(referrals, question))
+
+    # --- needs ---------------------------------------------------------------------------------------
+
+    def _needs(self, request: RouteRequest) -> dict[str, DetectedNeed]:
+        found: dict[str, DetectedNeed] = {}
+        for match in self._recognise(request.situation, request.age):
+            if match.score >= THRESHOLD or match.code == FALLBACK_NEED:
+                found[match.code] = DetectedNeed(match.code, match.label, match.score, tuple(match.evidence))
+        return found
+
+    # --- candidates ----------------------------------------------------------------------------------
+
+    def _candidate(self, offer: OfferFacts, need: str | None, question: _Question) -> Candidate:
+        """Score an offer for a need; the reasons are written for the few that are referred (`_explained`)."""
+        request = question.request
+        fit, groups = group_fit(offer, request.age)
+        return Candidate(
+            offer=offer,
+            need=need,
+            need_match=need_match(offer, need) if need else 0.0,
+            text=question.text_scores.get(offer.id),
+            place=proximity(offer, question.home, question.districts),
+            group=fit,
+            freshness=freshness(offer.last_verified, question.today),
+            speaks=bool(
+                request.language and request.language != "de" and request.language in offer.languages
+            ),
+            groups=groups,
+        )
+
+    def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
+        age = question.request.age
+        offers = {o.id: o for o in pool.for_need(need) if is_eligible(o, age)}
+        emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
+        for effect in emergencies:
+            assert effect.offers is not None
+            for offer in pool.with_any_need(effect.offers.needs):
+                if offer.id not in offers and is_eligible(offer, age) and effect.offers.matches(offer):
+                    offers[offer.id] = offer
+        candidates = [self._candidate(o, need, question) for o in offers.values()]
+        candidates.extend(self._siblings(need, pool, question, set(offers)))
+        candidates = apply_filters(candidates, question.decision.offer_effects, need)
+        for effect in emergencies:
+            mark_emergency(candidates, effect)
+        # Boosts are at most a few tenths: an offer far down the list never reaches the top with them,
+        # so only a shortlist gets them (and, later, its reasons written).
+        shortlist = _shortlist(candidates, question.request.limit)
+        apply_boosts(shortlist, question.decision.offer_effects, need)
+        chosen = ordered(shortlist)[: question.request.limit]
+        label = load_taxonomy().label(need)
+        for added in question.decision.added_needs:
+            if added.code == need and not added.emergency:
+                for c in chosen:
+                    c.leads.append(explain.follow_up_reason(label, added.reason))
+        if need == FALLBACK_NEED and question.fallback:
+            for c in chosen:
+                c.leads.append(explain.fallback_reason())
+        return chosen
+
+    def _siblings(self, need: str, pool: OfferPool, question: _Question, taken: set[str]) -> list[Candidate]:
+        """Offers of the need's area coded for another of its needs, whose text speaks of this need too and
+        answers the situation well."""
+        taxonomy = load_taxonomy()
+        area = taxonomy.need_area.get(need)
+        if area is None:
+            return []
+        strong = sorted(
+            ((score, i) for i, score in question.text_scores.by_id.items() if score >= SIBLING_MIN_TEXT),
+            reverse=True,
+        )
+        found = []
+        for _score, offer_id in strong[:SIBLING_LOOKS]:
+            offer = pool.get(offer_id)
+            if offer is None or offer_id in taken or need in offer.needs:
+                continue
+            if not any(taxonomy.need_area.get(code) == area for code in offer.needs):
+                continue
+            if not is_eligible(offer, question.request.age) or not mentions_need(offer, need):
+                continue
+            candidate = self._candidate(offer, need, question)
+            candidate.need_match = SIBLING_MATCH
+            words = question.text_scores.words(offer_id)
+            candidate.leads.append(explain.area_reason(taxonomy.areas[area].label, words))
+            found.append(candidate)
+        return found
+
+    def _general_advice(
+        self, unserved: list[str], pool: OfferPool, question: _Question, referred: set[str]
+    ) -> list[Candidate]:
+        """General advice (need null) for needs the directory has no eligible offer for."""
+        if not unserved:
+            return []
+        offers = [o for o in pool.for_need(FALLBACK_NEED) if o.id not in referred]
+        candidates = [
+            self._candidate(o, None, question) for o in offers if is_eligible(o, question.request.age)
+        ]
+        for c in candidates:
+            c.need_match = need_match(c.offer, FALLBACK_NEED)
+        chosen = ordered(candidates)[: question.request.limit]
+        labels = " / ".join(load_taxonomy().label(code) for code in unserved)
+        for c in chosen:
+            c.leads.append(explain.no_offer_reason(labels))
+        return chosen
+
+    def _by_words(self, pool: OfferPool, question: _Question, referred: set[str]) -> list[Candidate]:
+        """Offers without need codes that answer the situation's words strongly (need null)."""
+        found = []
+        for offer in pool.uncoded:
+            if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
+                continue
+            if is_eligible(offer, question.request.age):
+                found.append(self._candidate(offer, None, question))
+        found = apply_filters(found, question.decision.offer_effects, None)
+        apply_boosts(found, question.decision.offer_effects, None)
+        chosen = ordered(found)[: min(NULL_LIMIT, question.request.limit)]
+        for c in chosen:
+            c.leads.append(explain.text_reason(question.text_scores.words(c.offer.id)))
+        return chosen
+
+    # --- output --------------------------------------------------------------------------------------
+
+    def _referrals(self, candidates: list[Candidate], question: _Question) -> list[Referral]:
+        return [
+            Referral(
+                need=c.need,
+                score=round(c.score, 4),
+                distance_km=c.place.distance_km,
+                reasons=_explained(c, question),
+                offer=_current(c.offer, question.moment),
+                emergency=c.emergency,
+            )
+            for c in candidates
+        ]
+
+
+def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
+    """The referral's reasons: why it stands out (emergency, follow-up, ...), the need, the rules' reasons,
+    then place, age, target groups, language and freshness."""
+    taxonomy = load_taxonomy()
+    request = question.request
+    found = list(c.leads)
+    if c.need is not None and c.need_match > 0 and c.offer.need_source(c.need):
+        found.append(explain.need_reason(taxonomy.label(c.need), c.offer.need_source(c.need)))
+    found.extend(c.reasons)
+    found.extend(
+        reason
+        for reason in (
+            explain.proximity_reason(c.place, question.districts),
+            explain.age_reason(c.offer, request.age),
+            explain.group_reason(taxonomy.label(g) for g in c.groups),
+            explain.language_reason(request.language) if c.speaks else None,
+            explain.freshness_reason(c.offer.last_verified, question.today),
+        )
+        if reason
+    )
+    return tuple(dict.fromkeys(found))
+
+
+def _current(offer: OfferFacts, moment: datetime) -> dict[str, Any]:
+    """The offer's summary with "open now" for the moment of the answer (the rest changes only by edits)."""
+    open_now = is_open(offer.schedules, moment) if offer.schedules else offer.summary.get("open_now")
+    return {**offer.summary, "open_now": open_now}
+
+
+def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:
+    """The emergencies and the best candidates by score, enough that rule boosts cannot change the top."""
+    size = max(SHORTLIST_MIN, SHORTLIST_FACTOR * limit)
+    if len(candidates) <= size:
+        return candidates
+    urgent = [c for c in candidates if c.emergency]
+    rest = sorted((c for c in candidates if not c.emergency), key=lambda c: -c.score)
+    return urgent + rest[:size]
+
+
+def _with_added_needs(needs: dict[str, DetectedNeed], decision: Decision) -> dict[str, DetectedNeed]:
+    taxonomy = load_taxonomy()
+    merged = dict(needs)
+    for added in decision.added_needs:
+        if added.code not in merged:
+            merged[added.code] = DetectedNeed(
+                added.code, taxonomy.label(added.code), round(added.score, 3), ()
+            )
+    fallback = merged.get(FALLBACK_NEED)
+    if fallback is not None and len(merged) > 1 and fallback.score < THRESHOLD:
+        del merged[FALLBACK_NEED]
+    return merged
+
+
+def _need_order(needs: dict[str, DetectedNeed], decision: Decision) -> list[str]:
+    """Emergencies first (in rule order), then the other needs, most likely first."""
+    urgent = [code for code in decision.emergency_needs if code in needs]
+    rest = sorted((c for c in needs if c not in urgent), key=lambda c: (-needs[c].score, c))
+    return urgent + rest
