@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lotse.accounts.sessions import end_all_sessions
+from lotse.accounts.tokens import revoke_all_tokens
 from lotse.models import Organization, User
+from lotse.models.base import utcnow
 from lotse.models.user import ROLES
 
 MIN_PASSWORD_LENGTH = 10
+#: Longer passwords are refused before hashing, so nobody can make the server hash megabytes.
+MAX_PASSWORD_LENGTH = 200
+MAX_EMAIL_LENGTH = 300
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _hasher = PasswordHasher()  # argon2id with the library's recommended parameters
 
@@ -34,8 +41,24 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+def check_password(password: str) -> None:
+    """Refuse a password that is too short or too long (German message)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AccountError(f"Das Passwort darf höchstens {MAX_PASSWORD_LENGTH} Zeichen lang sein.")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify when an e-mail address is unknown, so such a login takes as long as any."""
+    return _hasher.hash("lotse-dummy-password")
+
+
 def find_user(session: Session, email: str) -> User | None:
     """Return the user with this e-mail address (case-insensitive)."""
+    if "\x00" in email:  # PostgreSQL refuses NUL in text; no address contains one
+        return None
     return session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
@@ -44,12 +67,11 @@ def create_user(
 ) -> User:
     """Create a user; carrier staff must belong to an existing organisation."""
     email = email.strip()
-    if not _EMAIL.match(email):
+    if len(email) > MAX_EMAIL_LENGTH or not _EMAIL.match(email):
         raise AccountError(f"„{email}“ ist keine gültige E-Mail-Adresse.")
     if role not in ROLES:
         raise AccountError(f"Unbekannte Rolle „{role}“ (erlaubt: {', '.join(ROLES)}).")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+    check_password(password)
     if role == "carrier" and not organization_id:
         raise AccountError("Trägerkonten brauchen eine Organisation (--org).")
     if organization_id and session.get(Organization, organization_id) is None:
@@ -64,4 +86,51 @@ def create_user(
     )
     session.add(user)
     session.flush()
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """Return the active user with these credentials, or None (same work for unknown addresses)."""
+    user = find_user(session, email) if len(email) <= MAX_EMAIL_LENGTH else None
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return None
+    if user is None:
+        verify_password(_dummy_hash(), password)
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_login_at = utcnow()
+    return user
+
+
+def list_users(session: Session) -> list[User]:
+    """Return all accounts, by role and e-mail address."""
+    return list(session.scalars(select(User).order_by(User.role, User.email)))
+
+
+def set_active(session: Session, user_id: int, active: bool) -> User:
+    """Activate or deactivate an account; deactivating ends its sessions and revokes its tokens."""
+    user = _get(session, user_id)
+    user.active = active
+    if not active:
+        end_all_sessions(session, user.id)
+        revoke_all_tokens(session, user.id)
+    return user
+
+
+def set_password(session: Session, user_id: int, password: str) -> User:
+    """Give an account a new password; its other sessions end."""
+    check_password(password)
+    user = _get(session, user_id)
+    user.password_hash = hash_password(password)
+    end_all_sessions(session, user.id)
+    return user
+
+
+def _get(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise AccountError(f"Konto {user_id} gibt es nicht.")
     return user

@@ -15,9 +15,10 @@ from lotse.models.offer import (
     ServiceAtLocation,
 )
 from lotse.models.organization import Address, Location, Organization, Phone
+from lotse.models.ratelimit import RateLimitCounter
 from lotse.models.stats import RouteStat
 from lotse.models.taxonomy import Attribute, Taxonomy, TaxonomyTerm
-from lotse.models.user import ApiToken, User
+from lotse.models.user import ApiToken, User, UserSession
 
 __all__ = [
     "Address",
@@ -35,6 +36,7 @@ __all__ = [
     "OfferTerm",
     "Organization",
     "Phone",
+    "RateLimitCounter",
     "RouteStat",
     "Schedule",
     "ServiceArea",
@@ -42,4 +44,5 @@ __all__ = [
     "Taxonomy",
     "TaxonomyTerm",
     "User",
+    "UserSession",
 ]

@@ -28,12 +28,17 @@ bp = Blueprint("hsds", __name__, url_prefix="/hsds")
 
 HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
 MAX_PER_PAGE = 100
+#: Beyond this a page number is a typo or a probe; it would overflow the database's OFFSET.
+MAX_PAGE = 100_000
 
 
 class PageArgs(GermanSchema):
     """Paging and search parameters shared by the HSDS lists."""
 
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, error="Muss mindestens 1 sein."))
+    page = fields.Integer(
+        load_default=1,
+        validate=validate.Range(min=1, max=MAX_PAGE, error=f"Muss zwischen 1 und {MAX_PAGE} liegen."),
+    )
     per_page = fields.Integer(
         load_default=50,
         validate=validate.Range(min=1, max=MAX_PER_PAGE, error=f"Muss zwischen 1 und {MAX_PER_PAGE} liegen."),
