@@ -55,6 +55,8 @@ _ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "nen")
 
 def fold(text: str) -> str:
     """Lowercase, spell out umlauts and ß (ä -> ae), and strip all other diacritics."""
+    if text.isascii():
+        return text.lower()
     text = text.lower().translate(_UMLAUTS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -70,9 +72,13 @@ class Token:
     end: int
 
 
+#: Folding one word at a time repeats constantly while indexing: cache it per word.
+fold_word = lru_cache(maxsize=131072)(fold)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into letter/digit runs ("ALG2", "SGB", "II", "§", "35") with their offsets."""
-    return [Token(m.group(), fold(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [Token(m.group(), fold_word(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
 
 
 _STEMMER = Stemmer.Stemmer("german")
@@ -273,7 +279,7 @@ class GermanTokenizer(Tokenizer):  # type: ignore[misc]
     ) -> Iterator[WhooshToken]:
         t = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for pos, m in enumerate(_TOKEN_RE.finditer(value)):
-            t.text = fold(m.group())
+            t.text = fold_word(m.group())
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:

@@ -1,0 +1,311 @@
+"""A reader's view of one index state: a Whoosh searcher plus what it caches about it.
+
+Searching works in two steps, both kept cheap in pure Python:
+1. Which offers qualify: sets of document numbers from posting lists (text words, filter values),
+   intersected as Python sets. Filter sets are cached per snapshot.
+2. How they rank: BM25 of the weighted text terms over the qualifying offers only (lotse.search.scoring).
+
+Segments are immutable, so the facts read from a segment are cached by its id and reused when the
+searcher is refreshed after a commit: only new segments are read.
+"""
+
+from __future__ import annotations
+
+import heapq
+import threading
+from collections.abc import Iterable, Sequence, Set
+from datetime import datetime
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, cast
+
+from lotse.directory.schedule import is_open
+from lotse.models import Schedule
+from lotse.search import fields as F
+from lotse.search.analysis import lexicon_vocabulary
+from lotse.search.documents import OfferFacts
+from lotse.search.highlight import highlights
+from lotse.search.index import open_generation, read_vocabulary
+from lotse.search.meta import read_meta
+from lotse.search.query import Filters, QueryPlan, TextQuery, plan, text_query
+from lotse.search.results import Hit, SearchQuery, SearchResult, count_facets
+from lotse.search.scoring import Postings, coordinate, matching, scores
+from lotse.search.vocabulary import Vocabulary
+
+
+class Snapshot:
+    """One generation at one commit, searchable; refreshed() returns the newer state."""
+
+    def __init__(self, path: Path, ix: Any, previous: Snapshot | None = None) -> None:
+        self.path = path
+        self.ix = ix
+        self.searcher = ix.searcher()
+        self.lock = threading.RLock()
+        old = previous.segments if previous is not None else {}
+        self.segments: dict[str, list[OfferFacts | None]] = {}
+        self.facts: list[OfferFacts | None] = []
+        self.leaves: list[tuple[Any, int]] = list(self.searcher.reader().leaf_readers())
+        for reader, _offset in self.leaves:
+            key = reader.segment().segment_id()
+            facts = old.get(key)
+            if facts is None:
+                facts = _read_facts(reader)
+            self.segments[key] = facts
+            self.facts.extend(facts)
+        self.meta = read_meta(self.searcher)
+        self.seq = self.meta.seq
+        self.doc_count = self.searcher.doc_count()
+        self.vocabulary: Vocabulary
+        if previous is not None and previous.path == path and previous.meta.words == self.meta.words:
+            self.vocabulary = previous.vocabulary
+        else:
+            self.vocabulary = Vocabulary(read_vocabulary(path) | self.meta.words | lexicon_vocabulary())
+        self._doc_freq: dict[str, int] = {}
+        self._filter_sets: dict[tuple[str, str], frozenset[int]] = {}
+        self.postings = Postings(self.searcher, self.leaves)
+        self._open: tuple[str, frozenset[int]] | None = None
+        self._ages: dict[int, frozenset[int]] = {}
+        self._by_name: list[int] | None = None
+        self._hours: frozenset[int] | None = None
+        self._summaries: list[tuple[int, dict[str, Any]]] | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> Snapshot:
+        """Open a generation (raises IndexUnavailable or Whoosh's errors when it is unreadable)."""
+        return cls(path, open_generation(path))
+
+    def up_to_date(self) -> bool:
+        """Whether no commit happened since this snapshot was taken."""
+        return bool(self.searcher.up_to_date())
+
+    def refreshed(self) -> Snapshot:
+        """A snapshot of the newest commit of the same generation, reusing what it read of unchanged segments.
+
+        A new searcher rather than Searcher.refresh(): that one closes readers the old snapshot may still use.
+        """
+        return Snapshot(self.path, self.ix, self)
+
+    def close(self) -> None:
+        """Close the searcher (waits for a search still running on it)."""
+        with self.lock:
+            self.searcher.close()
+
+    # --- statistics and sets ------------------------------------------------------------------------
+
+    def doc_frequency(self, term: str) -> int:
+        """In how many offers a text term occurs (cached)."""
+        found = self._doc_freq.get(term)
+        if found is None:
+            found = self._doc_freq[term] = int(self.searcher.doc_frequency(F.TEXT, term))
+        return found
+
+    def _postings(self, fieldname: str, term: str) -> frozenset[int]:
+        ids: set[int] = set()
+        for reader, offset in self.leaves:
+            if (fieldname, term) in reader:
+                ids.update(d + offset for d in reader.postings(fieldname, term).all_ids())
+        return frozenset(ids)
+
+    def _term_docs(self, term: str) -> Set[int]:
+        return self.postings.get(F.TEXT, term).keys()
+
+    def _filter_docs(self, fieldname: str, value: str) -> frozenset[int]:
+        key = (fieldname, value)
+        found = self._filter_sets.get(key)
+        if found is None:
+            found = self._filter_sets[key] = self._postings(fieldname, value)
+        return found
+
+    def offer_docs(self) -> frozenset[int]:
+        """Every offer document (not the meta document, not deleted ones)."""
+        return self._filter_docs(F.KIND, F.KIND_OFFER)
+
+    def age_docs(self, age: int) -> frozenset[int]:
+        """Documents of offers whose age bounds include the age (cached per age)."""
+        found = self._ages.get(age)
+        if found is None:
+            found = frozenset(d for d, f in enumerate(self.facts) if f is not None and f.fits_age(age))
+            self._ages[age] = found
+        return found
+
+    def open_docs(self, moment: datetime) -> frozenset[int]:
+        """Documents of offers open at the moment (cached per minute)."""
+        minute = moment.strftime("%Y-%m-%d %H:%M")
+        if self._open is None or self._open[0] != minute:
+            found = frozenset(d for d, f in enumerate(self.facts) if f is not None and _is_open(f, moment))
+            self._open = (minute, found)
+        return self._open[1]
+
+    def _allowed(self, filters: Filters, moment: datetime, open_now: bool) -> frozenset[int] | None:
+        """Documents passing all filters; None when there is no filter (every offer)."""
+        allowed: frozenset[int] | None = None
+        for group in filters.term_groups():
+            union = frozenset().union(*(self._filter_docs(f, v) for f, v in group))
+            allowed = union if allowed is None else allowed & union
+        if filters.age is not None:
+            allowed = self.age_docs(filters.age) if allowed is None else allowed & self.age_docs(filters.age)
+        if open_now:
+            allowed = self.open_docs(moment) if allowed is None else allowed & self.open_docs(moment)
+        return allowed
+
+    # --- searching --------------------------------------------------------------------------------
+
+    def plan(self, text: str) -> QueryPlan:
+        """Analyse a search text against this index's vocabulary."""
+        return plan(text, self.vocabulary, lambda term: self.doc_frequency(term) > 0)
+
+    def search(self, query: SearchQuery, filters: Filters, moment: datetime) -> SearchResult:
+        """Run a search on this snapshot."""
+        with self.lock:
+            return self._search(query, filters, moment)
+
+    def _search(self, query: SearchQuery, filters: Filters, moment: datetime) -> SearchResult:
+        plan_ = self.plan(query.text)
+        allowed = self._allowed(filters, moment, query.open_now)
+        everything = allowed if allowed is not None else self.offer_docs()
+        text = text_query(plan_, self.doc_frequency, self.doc_count) if plan_ else None
+        end = query.page * query.per_page
+        if text is None:
+            docs = everything
+            ranked = [(d, 0.0) for d in self._by_name_within(docs, end)]
+        else:
+            clauses = self._clauses(text, allowed)
+            docs = _union(clauses) if query.text_required else everything
+            ranked = self._rank(text, docs, clauses, end, fill=not query.text_required)
+        page = ranked[(query.page - 1) * query.per_page : end]
+        matched = self._matched_terms(text, [d for d, _ in page]) if text is not None else {}
+        hits = [self._hit(d, s, plan_, matched.get(d, set()), query, moment) for d, s in page]
+        facets = self._facets(docs) if query.facets else {}
+        return SearchResult(len(docs), hits, facets, plan_.corrections)
+
+    def _clauses(self, text: TextQuery, allowed: frozenset[int] | None) -> list[frozenset[int]]:
+        """Per discriminative word, the offers (within the filters) that have it."""
+        clauses = [_union(self._term_docs(t) for t in terms) for terms in text.clauses]
+        return [c & allowed for c in clauses] if allowed is not None else clauses
+
+    def _rank(
+        self,
+        text: TextQuery,
+        docs: frozenset[int],
+        clauses: list[frozenset[int]],
+        limit: int,
+        *,
+        fill: bool,
+    ) -> list[tuple[int, float]]:
+        """The best `limit` documents by text score; with `fill`, unmatched ones follow by name."""
+        found = scores(self.postings, text.scoring, docs) if text.scoring else {}
+        if len(clauses) > 1:
+            coordinate(found, clauses)
+        best = heapq.nlargest(limit, found.items(), key=itemgetter(1))
+        ranked = sorted(best, key=lambda item: (-item[1], self._sort_key(item[0])))
+        if fill and len(ranked) < limit:
+            rest = docs - found.keys()
+            ranked += [(d, 0.0) for d in self._by_name_within(rest, limit - len(ranked))]
+        return ranked
+
+    def _matched_terms(self, text: TextQuery, docs: Iterable[int]) -> dict[int, set[str]]:
+        """For each document, the text terms of the query it contains."""
+        return {d: matching(self.postings, text.scoring, d) for d in docs}
+
+    def _sort_key(self, docnum: int) -> tuple[str, str]:
+        facts = self.facts[docnum]
+        return (facts.sort_key, facts.id) if facts else ("", "")
+
+    def _by_name_within(self, docs: frozenset[int], limit: int) -> list[int]:
+        """The first `limit` of the documents in name order."""
+        if self._by_name is None:
+            self._by_name = sorted(self.offer_docs(), key=self._sort_key)
+        found = []
+        for docnum in self._by_name:
+            if docnum in docs:
+                found.append(docnum)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def _hit(
+        self,
+        docnum: int,
+        score: float,
+        plan_: QueryPlan,
+        matched: set[str],
+        query: SearchQuery,
+        moment: datetime,
+    ) -> Hit:
+        summary = self._summary(docnum, moment)
+        words = tuple(w.original for w in plan_.words if not matched.isdisjoint(w.terms))
+        marks = highlights(summary, set(plan_.weights())) if query.highlight and plan_ else {}
+        return Hit(summary["id"], score, summary, marks, words)
+
+    def _summary(self, docnum: int, moment: datetime) -> dict[str, Any]:
+        summary = dict(self.searcher.stored_fields(docnum)[F.SUMMARY])
+        facts = self.facts[docnum]
+        summary["open_now"] = _is_open(facts, moment) if facts else None
+        return summary
+
+    def _facets(self, docs: Iterable[int]) -> dict[str, dict[str, int]]:
+        return count_facets([f.facets for d in docs if (f := self.facts[d]) is not None])
+
+    # --- reading summaries --------------------------------------------------------------------------
+
+    def summaries(self, ids: Sequence[str], moment: datetime) -> dict[str, dict[str, Any]]:
+        """Summaries of the given offers that are in the index."""
+        found: dict[str, dict[str, Any]] = {}
+        with self.lock:
+            for ident in dict.fromkeys(ids):
+                if ident == F.META_ID:
+                    continue
+                docnum = self.searcher.document_number(**{F.ID: ident})
+                if docnum is not None:
+                    found[ident] = self._summary(docnum, moment)
+        return found
+
+    def all_summaries(self, moment: datetime) -> list[dict[str, Any]]:
+        """Every offer's summary by name (read once per snapshot, opening hours fresh each call)."""
+        with self.lock:
+            if self._summaries is None:
+                docs = self._by_name_within(self.offer_docs(), len(self.facts))
+                self._summaries = [(d, self._summary(d, moment)) for d in docs]
+            open_docs = self.open_docs(moment)
+            with_hours = self._with_hours(moment)
+            return [
+                {**s, "open_now": (d in open_docs) if d in with_hours else None} for d, s in self._summaries
+            ]
+
+    def _with_hours(self, moment: datetime) -> frozenset[int]:
+        """Documents of offers whose opening hours are known (open or closed, not unknown)."""
+        if self._hours is None:
+            self._hours = frozenset(
+                d for d, f in enumerate(self.facts) if f is not None and _is_open(f, moment) is not None
+            )
+        return self._hours
+
+    def versions(self) -> dict[str, int]:
+        """Id -> version of every offer in this snapshot (for check-index)."""
+        with self.lock:
+            return {f.id: f.version for d in self.offer_docs() if (f := self.facts[d]) is not None}
+
+
+def _read_facts(reader: Any) -> list[OfferFacts | None]:
+    total = reader.doc_count_all()
+    facts: list[OfferFacts | None] = [None] * total
+    if reader.has_column(F.FACTS):
+        column = reader.column_reader(F.FACTS)
+        for docnum in range(total):
+            raw = column[docnum]
+            if raw:
+                facts[docnum] = OfferFacts.from_bytes(raw)
+    return facts
+
+
+def _union(sets: Iterable[Set[int]]) -> frozenset[int]:
+    found: set[int] = set()
+    for ids in sets:
+        found.update(ids)
+    return frozenset(found)
+
+
+def _is_open(facts: OfferFacts, moment: datetime | None) -> bool | None:
+    # ScheduleRow has the attributes is_open reads from a Schedule.
+    rows = cast("Sequence[Schedule]", facts.schedules)
+    return is_open(rows, moment) if rows else None

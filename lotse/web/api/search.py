@@ -1,0 +1,117 @@
+"""GET /api/v1/search: free text plus filters, facets, paging and highlighted snippets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request
+from flask.blueprints import BlueprintSetupState
+from flask.typing import ResponseReturnValue
+
+from lotse.directory import reading
+from lotse.search.service import SearchQuery
+from lotse.taxonomy import load_taxonomy
+from lotse.web.api import bp
+from lotse.web.api.search_schemas import SearchAnswerSchema, SearchArgsSchema
+from lotse.web.deps import services, session
+from lotse.web.errors import APIError
+
+
+@bp.record_once
+def _follow_change_log(state: BlueprintSetupState) -> None:
+    # A serving process keeps its index in step in the background (tests drive the index themselves).
+    app = state.app
+    if app.config.get("SEARCH_BACKGROUND", not app.testing):
+        app.extensions["lotse"].search.start()
+
+
+def _load_args() -> dict[str, Any]:
+    """The query string through the schema; repeated parameters (need=a&need=b) count like need=a,b."""
+    raw = {key: ",".join(request.args.getlist(key)) for key in request.args}
+    return SearchArgsSchema().load(raw, unknown="exclude")  # type: ignore[no-any-return]
+
+
+def _unknown(name: str, values: list[str], known: set[str], label: str) -> None:
+    bad = [v for v in values if v not in known]
+    if bad:
+        message = f"{label}: {', '.join(bad)}."
+        raise APIError(422, message, fields={name: message})
+
+
+def _districts(ids: list[str], neighbours: bool) -> tuple[str, ...]:
+    if not ids:
+        return ()
+    districts = {d.id: d for d in reading.districts(session())}
+    _unknown("district", ids, set(districts), "Unbekannter Stadtteil")
+    chosen = set(ids)
+    if neighbours:
+        for ident in ids:
+            chosen.update(n for n in districts[ident].neighbours if n in districts)
+    return tuple(sorted(chosen))
+
+
+@bp.get("/search")
+def search() -> ResponseReturnValue:
+    """Search the offers.
+    ---
+    get:
+      summary: Angebote suchen – Freitext und Filter, mit Facetten
+      description: >
+        Findet Angebote nach Freitext (Groß-/Kleinschreibung, Umlaute, Wortformen, zusammengesetzte Wörter,
+        Umgangssprache und Vertipper werden berücksichtigt) und Filtern. Ohne Suchtext listet die Suche nach
+        den Filtern, alphabetisch. Mehrere Werte eines Filters: durch Kommas getrennt oder wiederholt;
+        ein Angebot passt, wenn es einen davon hat. Stadtweite Angebote passen zu jedem Stadtteil.
+      parameters:
+        - {in: query, name: q, schema: {type: string, maxLength: 300}}
+        - {in: query, name: district, schema: {type: string}, description: Stadtteil-Ids (Komma)}
+        - {in: query, name: neighbours, schema: {type: boolean}, description: Nachbarstadtteile einbeziehen}
+        - {in: query, name: need, schema: {type: string}, description: Bedarfs- oder Bereichscodes}
+        - {in: query, name: target_group, schema: {type: string}, description: Zielgruppencodes}
+        - {in: query, name: language, schema: {type: string}, description: Sprachen (ISO 639-1)}
+        - {in: query, name: age, schema: {type: integer, minimum: 0, maximum: 120}}
+        - {in: query, name: open_now, schema: {type: boolean}}
+        - {in: query, name: page, schema: {type: integer, minimum: 1, maximum: 1000}}
+        - {in: query, name: per_page, schema: {type: integer, minimum: 1, maximum: 100}}
+        - {in: query, name: facets, schema: {type: boolean}}
+        - {in: query, name: highlight, schema: {type: boolean}}
+      responses:
+        200: {content: {application/json: {schema: SearchAnswerSchema}}}
+        422: {content: {application/json: {schema: ErrorSchema}}}
+    """
+    args = _load_args()
+    taxonomy = load_taxonomy()
+    _unknown("need", args["need"], set(taxonomy.needs) | set(taxonomy.areas), "Unbekannter Bedarf")
+    _unknown("target_group", args["target_group"], set(taxonomy.target_groups), "Unbekannte Zielgruppe")
+    query = SearchQuery(
+        text=args["q"],
+        districts=_districts(args["district"], args["neighbours"]),
+        needs=tuple(args["need"]),
+        target_groups=tuple(args["target_group"]),
+        languages=tuple(args["language"]),
+        age=args["age"],
+        open_now=args["open_now"],
+        page=args["page"],
+        per_page=args["per_page"],
+        facets=args["facets"],
+        highlight=args["highlight"],
+    )
+    result = services().search.search(query)
+    items = [
+        {
+            **hit.offer,
+            "score": round(hit.score, 4),
+            "highlights": hit.highlights,
+            "matched_terms": hit.matched_terms,
+        }
+        for hit in result.hits
+    ]
+    return SearchAnswerSchema().dump(
+        {
+            "total": result.total,
+            "page": query.page,
+            "per_page": query.per_page,
+            "items": items,
+            "facets": result.facets,
+            "corrections": result.corrections,
+        }
+    )

@@ -1,0 +1,1 @@
+"""Benchmarks of `make bench` (figures, not tests)."""
