@@ -19,8 +19,15 @@ run: $(STAMP) ## create the database, load seed_data/, build the index, serve on
 	$(BIN)/lotse init
 	$(BIN)/lotse serve --host 127.0.0.1 --port 8000
 
-test: $(STAMP) ## run the whole test suite (PostgreSQL too when LOTSE_TEST_POSTGRES_URL is set)
-	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
+# axe-core for the browser tests (package-lock.json pins it); without npm those tests skip with a reason.
+NODE_STAMP := node_modules/.installed-stamp
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund && touch $(NODE_STAMP) || echo "npm ci fehlgeschlagen: axe-Prüfungen werden übersprungen."; \
+	else echo "npm fehlt: axe-Prüfungen der Browser-Tests werden übersprungen."; fi
+
+test: $(STAMP) $(NODE_STAMP) ## run the whole test suite (PostgreSQL too when LOTSE_TEST_POSTGRES_URL is set)
+	$(BIN)/python -m pytest -n 2 --dist loadfile --cov --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 lint: $(STAMP) ## ruff (lint + format check) and mypy on search and routing
 	$(BIN)/ruff check lotse tests

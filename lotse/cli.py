@@ -15,7 +15,12 @@ DEFAULT_BUNDLE = Path("seed_data")
 
 
 def _services() -> Services:
-    return Services(load_config())
+    services = Services(load_config())
+    # Close the database connections (and the search index) when the command ends, however it ends.
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(services.close)
+    return services
 
 
 def _print_report(report: Any) -> None:
@@ -34,6 +39,7 @@ _KINDS = {
     "districts": "Stadtteile",
     "organizations": "Organisationen",
     "services": "Angebote",
+    "rules": "Regeldatei (rules.yaml)",
     "files": "Dateien",
 }
 _OUTCOMES = {"created": "neu", "updated": "geändert", "unchanged": "unverändert", "rejected": "abgelehnt"}
@@ -69,17 +75,35 @@ def init(data: Path | None) -> None:
     if empty:
         bundle = data or DEFAULT_BUNDLE
         report = import_bundle(services.db, bundle, infer=infer_needs)
+        _import_rules(services, bundle, report)
         _print_report(report)
     else:
         click.echo("Datenbank enthält schon Daten: kein Import.")
     _after_data_change(services, rebuild=empty)
 
 
+def _import_rules(services: Services, bundle: Path, report: Any) -> None:
+    """Validate and install a bundle's routing rules (rules.yaml); each problem is rejected with its line."""
+    from lotse.directory.importer import Rejection
+    from lotse.routing.sources import RULES_FILE, install_bundle_rules
+
+    problems = install_bundle_rules(bundle, services.instance_dir)
+    if problems is None:
+        return
+    if not problems:
+        report.count("rules", "created")
+    for problem in problems:
+        where = f"Zeile {problem.line}" if problem.line else ""
+        report.reject(Rejection(RULES_FILE, where, None, None, problem.message), "rules")
+
+
 def _after_data_change(services: Services, *, rebuild: bool) -> None:
     """Hook for the search index: bring it up to date after data changed."""
     hook = getattr(services, "refresh_index", None)
     if hook is not None:
-        hook(rebuild=rebuild)
+        message = hook(rebuild=rebuild)
+        if message:
+            click.echo(message)
 
 
 @main.command(name="import")
@@ -97,6 +121,7 @@ def import_(directory: Path) -> None:
     except BundleError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
+    _import_rules(services, directory, report)
     _print_report(report)
     _after_data_change(services, rebuild=False)
     sys.exit(0 if report.ok else 1)
@@ -116,6 +141,44 @@ def export_hsds(directory: Path) -> None:
 
 
 @main.command()
+def reindex() -> None:
+    """Den Suchindex aus der Datenbank neu bauen (neue Generation, atomar umgeschaltet)."""
+    from lotse.schema import upgrade
+
+    services = _services()
+    upgrade(services.db)
+    try:
+        click.echo(services.search.refresh(rebuild=True))
+    finally:
+        services.close()
+
+
+@main.command(name="check-index")
+def check_index() -> None:
+    """Index und aktive Angebote vergleichen (Ids und Versionen); Exit 1 bei Abweichungen."""
+    from lotse.search.meta import IndexUnavailable
+
+    services = _services()
+    try:
+        found = services.search.check()
+    except IndexUnavailable as exc:
+        click.echo(f"Kein lesbarer Suchindex ({exc}). Abhilfe: lotse reindex", err=True)
+        sys.exit(1)
+    finally:
+        services.close()
+    for ident in found.missing:
+        click.echo(f"Fehlt im Index: {ident}")
+    for ident in found.extra:
+        click.echo(f"Im Index, aber nicht aktiv in der Datenbank: {ident}")
+    for ident, indexed, current in found.stale:
+        click.echo(f"Veraltet im Index: {ident} (Index Version {indexed}, Datenbank Version {current})")
+    if found:
+        click.echo(f"{len(found.ids)} Abweichungen. Abhilfe: lotse reindex")
+        sys.exit(1)
+    click.echo("Suchindex und Datenbank stimmen überein.")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)
@@ -124,6 +187,25 @@ def serve(host: str, port: int, workers: int) -> None:
     from lotse.server import run
 
     run(host, port, workers)
+
+
+@main.command(name="widget-demo")
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--lotse-url", default="http://127.0.0.1:8000", show_default=True, help="Adresse von Lotse.")
+@click.option("--district", default=None, help="Voreingestellter Stadtteil (data-district).")
+@click.option("--need", default=None, help="Voreingestellter Bedarf (data-need).")
+def widget_demo(port: int, lotse_url: str, district: str | None, need: str | None) -> None:
+    """Eine fremde Beispielseite mit dem Lotse-Suchfeld auf 127.0.0.1:PORT zeigen (zweiter Ursprung)."""
+    from lotse.web.widget import DemoServer
+
+    server = DemoServer("127.0.0.1", port, lotse_url, district, need)
+    click.echo(f"Beispielseite: {server.url} (bettet {lotse_url.rstrip('/')}/widget.js ein); Ende: Strg+C.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @main.group()
@@ -142,11 +224,48 @@ def user_add(email: str, role: str, org: str | None) -> None:
 
     password = sys.stdin.readline().rstrip("\r\n")
     services = _services()
-    upgrade(services.db)
     try:
+        upgrade(services.db)
         with services.db.writing() as session:
             create_user(session, email, password, role, org)
     except AccountError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
+    finally:
+        services.close()
     click.echo(f"Konto {email} ({role}) angelegt.")
+
+
+@user.command(name="list")
+def user_list() -> None:
+    """Alle Konten mit Rolle, Organisation und Status zeigen."""
+    from lotse.accounts.users import list_users
+
+    services = _services()
+    try:
+        with services.db.session() as session:
+            for account in list_users(session):
+                state = "aktiv" if account.active else "deaktiviert"
+                click.echo(f"{account.email}\t{account.role}\t{account.organization_id or '-'}\t{state}")
+    finally:
+        services.close()
+
+
+@user.command(name="deactivate")
+@click.argument("email")
+def user_deactivate(email: str) -> None:
+    """Konto deaktivieren: Anmeldungen enden, API-Tokens werden widerrufen (nichts wird gelöscht)."""
+    from lotse.accounts.users import find_user, set_active
+
+    services = _services()
+    try:
+        with services.db.writing() as session:
+            account = find_user(session, email)
+            if account is not None:
+                set_active(session, account.id, False)
+    finally:
+        services.close()
+    if account is None:
+        click.echo(f"Fehler: Ein Konto „{email}“ gibt es nicht.", err=True)
+        sys.exit(1)
+    click.echo(f"Konto {email} deaktiviert.")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lotse.db import Database
+
+if TYPE_CHECKING:
+    from lotse.routing.service import Router
+    from lotse.search.service import SearchService
 
 
 @dataclass
@@ -15,9 +19,42 @@ class Services:
 
     config: dict[str, Any]
     db: Database = field(init=False)
+    _search: SearchService | None = field(init=False, default=None, repr=False)
+    _router: Router | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.db = Database(self.config["DATABASE_URL"])
+
+    @property
+    def search(self) -> SearchService:
+        """Return the search service, opening the index on first use (commands that don't search never do)."""
+        if self._search is None:
+            from lotse.search.service import SearchService
+
+            self._search = SearchService(
+                self.db, self.instance_dir, sync_interval=float(self.config.get("SEARCH_SYNC_INTERVAL", 0.5))
+            )
+        return self._search
+
+    @property
+    def router(self) -> Router:
+        """Return the Router of the Lotse question (built on first use with the rules in force)."""
+        if self._router is None:
+            from lotse.routing.sources import build_router
+
+            self._router = build_router(self)
+        return self._router
+
+    def refresh_index(self, *, rebuild: bool = False) -> str:
+        """Bring the search index up to date after data changed (rebuild: a new generation); say what."""
+        search = self.search
+        try:
+            return search.refresh(rebuild=rebuild)
+        finally:
+            # A one-off refresh (a command) must not keep the writer lock a server needs; the next
+            # search opens the index again.
+            search.close()
+            self._search = None
 
     @property
     def instance_dir(self) -> Path:
@@ -25,5 +62,8 @@ class Services:
         return Path(self.config["INSTANCE_DIR"])
 
     def close(self) -> None:
-        """Release database connections."""
+        """Stop the search service (if it was started) and release database connections."""
+        if self._search is not None:
+            self._search.close()
+            self._search = None
         self.db.dispose()

@@ -61,10 +61,31 @@ def postgres_schema_url() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
+#: Test modules about the database itself (import, export, schema, writes, locking, accounts, sync across
+#: servers) run on PostgreSQL as well; everything else (HTTP, pages, search, routing) runs on SQLite only.
+POSTGRES_TEST_PATHS = (
+    "tests/directory/",
+    "tests/accounts/",
+    "tests/test_schema.py",
+    "tests/test_cli.py",
+    "tests/test_concurrency.py",
+    "tests/search/test_sync.py",
+)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run database tests on every configured backend, the others on SQLite."""
+    if "database_url" not in metafunc.fixturenames:
+        return
+    path = metafunc.definition.path.relative_to(ROOT).as_posix()
+    backends = BACKENDS if path.startswith(POSTGRES_TEST_PATHS) else ["sqlite"]
+    metafunc.parametrize("database_url", backends, indirect=True)
+
+
+@pytest.fixture
 def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template: Path) -> Iterator[str]:
-    """An empty, migrated database for one test, on each configured backend."""
-    if request.param == "sqlite":
+    """An empty, migrated database for one test, on the backend the test is parametrized with."""
+    if getattr(request, "param", "sqlite") == "sqlite":
         path = tmp_path / "lotse.sqlite3"
         shutil.copy(sqlite_template, path)
         yield f"sqlite:///{path}"

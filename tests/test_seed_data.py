@@ -138,7 +138,9 @@ def test_bundle_has_all_sixteen_districts(districts: list[dict[str, Any]]) -> No
 
 def test_district_neighbours_are_symmetric(districts: list[dict[str, Any]]) -> None:
     neighbours = {f["properties"]["id"]: set(f["properties"]["neighbours"]) for f in districts}
-    one_sided = [(a, b) for a, others in neighbours.items() for b in others if a not in neighbours.get(b, set())]
+    one_sided = [
+        (a, b) for a, others in neighbours.items() for b in others if a not in neighbours.get(b, set())
+    ]
     assert one_sided == []
 
 

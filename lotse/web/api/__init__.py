@@ -5,4 +5,10 @@ from flask import Blueprint
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 # Importing the modules registers their routes on the blueprint.
-from lotse.web.api import directory  # noqa: E402,F401
+from lotse.web.api import (  # noqa: E402,F401
+    directory,
+    offers_write,
+    route,
+    search,
+    tokens,
+)
