@@ -449,7 +449,10 @@ _YOUTH_ONLY_NEEDS = frozenset({"MIG.UMF", "FAM.JUG"})
 
 
 def _evidence(positions: list[int], tokens: list[Token]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(tokens[p].text for p in positions))
+    # A pattern spanning "Strom wird abgestellt" matched three tokens; "wird" explains nothing to a reader.
+    words = [tokens[p] for p in positions]
+    telling = [t.text for t in words if t.folded not in STOP_WORDS] or [t.text for t in words]
+    return tuple(dict.fromkeys(telling))
 
 
 def _label(code: str) -> str:

@@ -119,3 +119,10 @@ def test_own_situations_keep_recall_and_precision_floors() -> None:
     recall, precision = _own_metrics()
     assert recall >= 0.95
     assert precision >= 0.82
+
+
+def test_evidence_leaves_out_filler_words_of_a_matched_phrase() -> None:
+    matches = recognise("Bei uns wird nächste Woche der Strom abgestellt")
+    (energy,) = [m for m in matches if m.code == "GEL.ENERG"]
+    assert "Strom" in energy.evidence
+    assert "wird" not in energy.evidence and "der" not in energy.evidence
