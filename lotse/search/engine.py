@@ -170,7 +170,7 @@ class IndexEngine:
         with self._lock:
             built = None
             if rebuild or not self._usable():
-                built = index.build(self.db, self.root)
+                built = index.build(self.db, self.root, procs=index.CLI_BUILD_PROCS)
                 self._broken = None
             lines = []
             if built is not None:

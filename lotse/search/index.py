@@ -36,7 +36,7 @@ from lotse.db import Database
 from lotse.models import ChangeLog, Offer
 from lotse.search import fields as F
 from lotse.search.analysis import STOP_WORDS, add_compound_parts
-from lotse.search.documents import IndexedOffer, folded_words, iter_active, surface_words
+from lotse.search.documents import IndexedOffer, active_count, folded_words, iter_active, surface_words
 from lotse.search.meta import IndexUnavailable, meta_document, read_meta
 
 __all__ = ["IndexUnavailable", "meta_document", "read_meta"]
@@ -191,13 +191,23 @@ def learn_parts(db: Database) -> list[str]:
     )
 
 
-def build(db: Database, root: Path) -> BuildResult:
+#: Whoosh can analyse documents in several processes: command-line builds (init, reindex) use two cores.
+#: A serving worker rebuilds with one, since forking a process that runs threads risks inherited locks.
+CLI_BUILD_PROCS = min(2, os.cpu_count() or 1)
+#: Below this many offers starting a second process costs more than it saves.
+PARALLEL_MIN_OFFERS = 2000
+
+
+def build(db: Database, root: Path, procs: int = 1) -> BuildResult:
     """Build a new generation from the database beside the current one, then switch to it atomically."""
     started = time.monotonic()
     root.mkdir(parents=True, exist_ok=True)
     remove_abandoned_builds(root)
     # Read the position first: changes made during the build are applied again afterwards.
     seq = max_seq(db)
+    if procs > 1:
+        with db.session() as session:
+            procs = procs if active_count(session) >= PARALLEL_MIN_OFFERS else 1
     tmp = root / f"{BUILD_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
@@ -205,7 +215,7 @@ def build(db: Database, root: Path) -> BuildResult:
         (tmp / PARTS_FILE).write_text("\n".join(parts), encoding="utf-8")
         add_compound_parts(parts)
         ix = windex.create_in(str(tmp), F.schema())
-        writer = ix.writer(limitmb=BUILD_LIMIT_MB, compound=COMPOUND)
+        writer = ix.writer(limitmb=BUILD_LIMIT_MB, compound=COMPOUND, procs=procs, multisegment=procs > 1)
         count = 0
         vocabulary: set[str] = set()
         try:

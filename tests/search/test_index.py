@@ -45,6 +45,22 @@ def test_rebuild_keeps_the_previous_generation_and_removes_older_ones(
     assert [p for _, p in index.generations(root)] == builds[1:]
 
 
+def test_two_process_build_indexes_the_same_offers_as_one(
+    loaded: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "PARALLEL_MIN_OFFERS", 0)
+    searches = []
+    for procs in (1, 2):
+        root = tmp_path / f"procs-{procs}"
+        assert index.build(loaded, root / "index", procs=procs).offers == 5
+        search = SearchService(loaded, root)
+        result = search.search(SearchQuery(text="Beratung", per_page=50))
+        assert result.source == "index"
+        searches.append(sorted(hit.offer_id for hit in result.hits))
+        search.close()
+    assert searches[0] == searches[1] and searches[0]
+
+
 def test_build_stores_the_change_log_position(loaded: Database, tmp_path: Path) -> None:
     built = index.build(loaded, tmp_path / "index")
     assert built.seq == index.max_seq(loaded) > 0

@@ -98,7 +98,7 @@ def _lotse_build(url: str, work: Path, _count: int) -> dict[str, Any]:
     from lotse.search import index
 
     db = Database(url)
-    build = index.build(db, work / "instance" / "index")
+    build = index.build(db, work / "instance" / "index", procs=index.CLI_BUILD_PROCS)
     db.dispose()
     return {"build_s": round(build.seconds, 2), "index_mb": round(_size_mb(build.path), 1)}
 
