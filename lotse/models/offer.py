@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -16,7 +16,36 @@ TERM_SOURCES = ("bundle", "carrier", "inferred")
 TERM_KINDS = ("need", "target_group")
 
 
-class Offer(Base):
+class OfferReading:
+    """The reading side of an offer, shared by the model and the index build's plain rows (search.rows)."""
+
+    if TYPE_CHECKING:
+        status: str
+        terms: list[Any]
+        districts: list[Any]
+        service_at_locations: list[Any]
+
+    @property
+    def is_active(self) -> bool:
+        """Whether the offer may be referred (HSDS status 'active')."""
+        return self.status == "active"
+
+    def codes(self, kind: str) -> list[str]:
+        """Return the need or target-group codes of this offer, sorted."""
+        return sorted({t.code for t in self.terms if t.kind == kind})
+
+    @property
+    def district_ids(self) -> list[str]:
+        """Return the ids of the districts this offer serves (empty when city-wide)."""
+        return [d.district_id for d in self.districts]
+
+    @property
+    def locations(self) -> list[Any]:
+        """Return the offer's locations in a stable order."""
+        return [sal.location for sal in self.service_at_locations]
+
+
+class Offer(OfferReading, Base):
     """An offer of help (HSDS service), the unit Lotse searches and refers to."""
 
     __tablename__ = "service"
@@ -71,25 +100,6 @@ class Offer(Base):
     districts: Mapped[list[OfferDistrict]] = relationship(
         cascade="all, delete-orphan", order_by="OfferDistrict.district_id"
     )
-
-    @property
-    def is_active(self) -> bool:
-        """Whether the offer may be referred (HSDS status 'active')."""
-        return self.status == "active"
-
-    def codes(self, kind: str) -> list[str]:
-        """Return the need or target-group codes of this offer, sorted."""
-        return sorted({t.code for t in self.terms if t.kind == kind})
-
-    @property
-    def district_ids(self) -> list[str]:
-        """Return the ids of the districts this offer serves (empty when city-wide)."""
-        return [d.district_id for d in self.districts]
-
-    @property
-    def locations(self) -> list[Location]:
-        """Return the offer's locations in a stable order."""
-        return [sal.location for sal in self.service_at_locations]
 
 
 class ServiceAtLocation(Base):

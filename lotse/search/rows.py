@@ -29,34 +29,11 @@ from lotse.models import (
     Schedule,
     ServiceAtLocation,
 )
+from lotse.models.offer import OfferReading
 
 
-class RowOffer(SimpleNamespace):
+class RowOffer(OfferReading, SimpleNamespace):
     """An offer row with its parts, offering the reading side of the Offer model."""
-
-    terms: list[Any]
-    districts: list[Any]
-    service_at_locations: list[Any]
-    status: str
-
-    def codes(self, kind: str) -> list[str]:
-        """Need or target-group codes, sorted (as Offer.codes)."""
-        return sorted({t.code for t in self.terms if t.kind == kind})
-
-    @property
-    def district_ids(self) -> list[str]:
-        """Ids of the districts served (as Offer.district_ids)."""
-        return [d.district_id for d in self.districts]
-
-    @property
-    def locations(self) -> list[Any]:
-        """The locations in a stable order (as Offer.locations)."""
-        return [sal.location for sal in self.service_at_locations]
-
-    @property
-    def is_active(self) -> bool:
-        """Whether the offer is active (as Offer.is_active)."""
-        return self.status == "active"
 
 
 def _table(model: Any) -> Table:
