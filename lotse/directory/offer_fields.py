@@ -21,6 +21,7 @@ from lotse import geo
 from lotse.directory.opening_hours import parse_opening_hours
 from lotse.directory.schedule import describe
 from lotse.directory.summary import address_line
+from lotse.languages import language_name
 from lotse.models import (
     Address,
     District,
@@ -76,27 +77,6 @@ EMPTY: dict[str, Any] = {
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
 #: The service-area name written for a city-wide offer; the importer reads it back as "whole town".
 TOWN_AREA = "Stadtgebiet"
-LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "en": "Englisch",
-    "tr": "Türkisch",
-    "ar": "Arabisch",
-    "ru": "Russisch",
-    "uk": "Ukrainisch",
-    "pl": "Polnisch",
-    "fr": "Französisch",
-    "es": "Spanisch",
-    "it": "Italienisch",
-    "fa": "Persisch",
-    "ku": "Kurdisch",
-    "ro": "Rumänisch",
-    "bg": "Bulgarisch",
-    "nl": "Niederländisch",
-    "sq": "Albanisch",
-    "ti": "Tigrinya",
-    "so": "Somali",
-    "ps": "Paschtu",
-}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BREAK = re.compile(r"<\s*(br\s*/?|/p|/li|/div|/h[1-6])\s*>", re.IGNORECASE)
@@ -200,9 +180,7 @@ def write_fields(
         offer.phones = [Phone(id=str(uuid.uuid4()), number=changed["phone"])] if changed["phone"] else []
     if "languages" in changed:
         codes = sorted(set(changed["languages"]))
-        offer.languages = [
-            Language(id=str(uuid.uuid4()), code=c, name=LANGUAGE_NAMES.get(c, c)) for c in codes
-        ]
+        offer.languages = [Language(id=str(uuid.uuid4()), code=c, name=language_name(c)) for c in codes]
     if "cost" in changed:
         offer.fees_description = changed["cost"] or None
         offer.cost_options = []

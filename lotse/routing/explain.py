@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from lotse.languages import language_name
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import DistrictMap, Proximity, Tier
 
@@ -77,20 +78,11 @@ def group_reason(labels: Iterable[str]) -> str | None:
     return f"Richtet sich an: {', '.join(names)}."
 
 
-#: German names of the languages most often asked for (ISO 639-1); others are shown by their code.
-LANGUAGE_NAMES = {
-    "ar": "Arabisch", "en": "Englisch", "fa": "Persisch", "fr": "Französisch", "it": "Italienisch",
-    "ku": "Kurdisch", "nl": "Niederländisch", "pl": "Polnisch", "ro": "Rumänisch", "ru": "Russisch",
-    "es": "Spanisch", "sq": "Albanisch", "ti": "Tigrinya", "tr": "Türkisch", "uk": "Ukrainisch",
-    "bg": "Bulgarisch", "ps": "Paschtu", "so": "Somali", "sr": "Serbisch", "hr": "Kroatisch",
-}  # fmt: skip
-
-
 def language_reason(language: str | None) -> str | None:
     """Say that the offer helps in the person's language."""
     if not language:
         return None
-    return f"Beratung auch auf {LANGUAGE_NAMES.get(language, language)}."
+    return f"Beratung auch auf {language_name(language)}."
 
 
 def freshness_reason(verified: date | None, today: date) -> str | None:

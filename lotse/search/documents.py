@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from lotse.db import Database
 from lotse.directory.summary import offer_summary
+from lotse.languages import language_name
 from lotse.models import District, Offer
 from lotse.search.analysis import STOP_WORDS, fold
 from lotse.search.rows import RowOffer, iter_active_rows, load_offer_rows
@@ -197,7 +198,7 @@ def search_text(summary: dict[str, Any], district_names: dict[str, str]) -> str:
         parts += [district_names.get(d, d) for d in summary.get("districts") or ()]
     location = summary.get("location") or {}
     parts.append(location.get("address") or "")
-    parts += [_LANGUAGE_NAMES.get(code, code) for code in summary.get("languages") or ()]
+    parts += [language_name(code) for code in summary.get("languages") or ()]
     # Opening hours stay out: "Mo 09:00–12:00 Uhr" gives no word anyone searches for (open_now filters).
     return "\n".join(p for p in parts if p)
 
@@ -280,36 +281,3 @@ def active_versions(session: Session) -> dict[str, int]:
 def active_count(session: Session) -> int:
     """Number of active offers."""
     return int(session.scalar(select(func.count()).select_from(Offer).where(Offer.status == "active")) or 0)
-
-
-#: German names of the languages offers are most often given in, so "türkisch" finds an offer in "tr".
-_LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "en": "Englisch",
-    "fr": "Französisch",
-    "es": "Spanisch",
-    "it": "Italienisch",
-    "pt": "Portugiesisch",
-    "nl": "Niederländisch",
-    "pl": "Polnisch",
-    "ru": "Russisch",
-    "uk": "Ukrainisch",
-    "tr": "Türkisch",
-    "ar": "Arabisch",
-    "fa": "Persisch Farsi",
-    "ku": "Kurdisch",
-    "ro": "Rumänisch",
-    "bg": "Bulgarisch",
-    "el": "Griechisch",
-    "sq": "Albanisch",
-    "sr": "Serbisch",
-    "hr": "Kroatisch",
-    "bs": "Bosnisch",
-    "ti": "Tigrinya",
-    "so": "Somali",
-    "ps": "Paschtu",
-    "vi": "Vietnamesisch",
-    "zh": "Chinesisch",
-    "gsg": "Gebärdensprache",
-    "sgn": "Gebärdensprache",
-}

@@ -16,18 +16,17 @@ from sqlalchemy import func, select
 
 from lotse.directory import reading
 from lotse.directory.summary import offer_summary
+from lotse.languages import LANGUAGE_NAMES, language_name
 from lotse.models import Offer, OfferDistrict, Organization
 from lotse.taxonomy import load_taxonomy
 from lotse.web.deps import services, session
 from lotse.web.errors import APIError
 from lotse.web.page_forms import (
-    LANGUAGE_NAMES,
     REFERRALS_PER_NEED,
     SEARCH_PER_PAGE,
     LaufzettelSchema,
     LotseFormSchema,
     SearchFormSchema,
-    language_name,
     load_form,
 )
 
