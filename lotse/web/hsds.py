@@ -114,7 +114,7 @@ def services() -> ResponseReturnValue:
       parameters: [{in: query, schema: ServiceArgs}]
       responses:
         200: {description: HSDS Page mit service_list-Einträgen}
-        422: {content: {application/json: {schema: ErrorSchema}}}
+        422: Error422
     """
     args = load_args(ServiceArgs())
     query = reading.offers_query()
@@ -150,7 +150,7 @@ def service(service_id: str) -> ResponseReturnValue:
       parameters: [{in: path, name: service_id, required: true, schema: {type: string}}]
       responses:
         200: {description: HSDS service}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     offer = reading.get_offer(session(), service_id)
     if offer is None:
@@ -168,7 +168,7 @@ def organizations() -> ResponseReturnValue:
       parameters: [{in: query, schema: OrganizationArgs}]
       responses:
         200: {description: HSDS Page mit organization_list-Einträgen}
-        422: {content: {application/json: {schema: ErrorSchema}}}
+        422: Error422
     """
     args = load_args(OrganizationArgs())
     query = reading.organizations_query()
@@ -192,7 +192,7 @@ def organization(org_id: str) -> ResponseReturnValue:
       parameters: [{in: path, name: org_id, required: true, schema: {type: string}}]
       responses:
         200: {description: HSDS organization}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     org = session().get(Organization, org_id)
     if org is None:
@@ -228,7 +228,7 @@ def taxonomy(taxonomy_id: str) -> ResponseReturnValue:
       parameters: [{in: path, name: taxonomy_id, required: true, schema: {type: string}}]
       responses:
         200: {description: HSDS taxonomy}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     found = session().get(Taxonomy, taxonomy_id)
     if found is None:
@@ -245,7 +245,7 @@ def taxonomy_terms() -> ResponseReturnValue:
       parameters: [{in: query, schema: TermArgs}]
       responses:
         200: {description: HSDS Page mit Taxonomie-Begriffen}
-        422: {content: {application/json: {schema: ErrorSchema}}}
+        422: Error422
     """
     args = load_args(TermArgs())
     query = select(TaxonomyTerm).order_by(TaxonomyTerm.taxonomy, TaxonomyTerm.code, TaxonomyTerm.id)
@@ -272,7 +272,7 @@ def taxonomy_term(term_id: str) -> ResponseReturnValue:
       parameters: [{in: path, name: term_id, required: true, schema: {type: string}}]
       responses:
         200: {description: HSDS taxonomy_term}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     found = session().get(TaxonomyTerm, term_id)
     if found is None:
@@ -304,7 +304,7 @@ def service_at_location(sal_id: str) -> ResponseReturnValue:
       parameters: [{in: path, name: sal_id, required: true, schema: {type: string}}]
       responses:
         200: {description: HSDS service_at_location}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     found = session().get(ServiceAtLocation, sal_id)
     if found is None:

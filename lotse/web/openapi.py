@@ -10,7 +10,22 @@ from apispec_webframeworks.flask import FlaskPlugin
 from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 
+from lotse.web.api.schemas import ErrorSchema
+
 bp = Blueprint("openapi", __name__)
+
+#: The error answers views refer to, each in the one error shape with a German message.
+ERROR_RESPONSES = {
+    400: "Fehlerhafte Anfrage (z. B. kein gültiges JSON)",
+    401: "Anmeldung fehlt oder ist ungültig",
+    403: "Keine Berechtigung (z. B. Angebot einer anderen Organisation)",
+    404: "Nicht gefunden",
+    409: "Veraltete Version: jemand anderes hat inzwischen geändert",
+    415: "Kein JSON gesendet",
+    422: "Ungültige Angaben; die Meldungen je Feld stehen in fields",
+    428: "Version fehlt (If-Match)",
+    429: "Zu viele Anfragen",
+}
 
 #: Blueprints whose routes the description covers.
 DESCRIBED = ("api", "hsds")
@@ -29,6 +44,12 @@ def build_spec() -> dict[str, Any]:
         plugins=[FlaskPlugin(), MarshmallowPlugin()],
     )
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    # One response component per error status: the views name it ("404: Error404") instead of repeating it.
+    for status, description in ERROR_RESPONSES.items():
+        spec.components.response(
+            f"Error{status}",
+            {"description": description, "content": {"application/json": {"schema": ErrorSchema}}},
+        )
     for rule in sorted(current_app.url_map.iter_rules(), key=lambda r: r.rule):
         if rule.endpoint.split(".")[0] in DESCRIBED:
             view = current_app.view_functions[rule.endpoint]

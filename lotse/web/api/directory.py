@@ -44,7 +44,7 @@ def get_offer(offer_id: str) -> ResponseReturnValue:
         - {in: path, name: offer_id, required: true, schema: {type: string}}
       responses:
         200: {content: {application/json: {schema: OfferSummarySchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     offer = reading.get_offer(session(), offer_id)
     if offer is None:
@@ -132,7 +132,7 @@ def get_organization(org_id: str) -> ResponseReturnValue:
         - {in: path, name: org_id, required: true, schema: {type: string}}
       responses:
         200: {content: {application/json: {schema: OrganizationDetailSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
+        404: Error404
     """
     org = session().get(Organization, org_id)
     if org is None:

@@ -104,12 +104,12 @@ def create_offer() -> ResponseReturnValue:
         201:
           description: Angelegt; ETag ist die Version
           content: {application/json: {schema: OfferSummarySchema}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        403: Error403
+        415: Error415
+        422: Error422
+        429: Error429
     """
     user = api_user()
     organization_id = load_args(OfferCreateArgs())["organization_id"]
@@ -150,15 +150,15 @@ def replace_offer(offer_id: str) -> ResponseReturnValue:
         200:
           description: Geändert; ETag ist die neue Version
           content: {application/json: {schema: OfferSummarySchema}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
-        409: {description: Veraltete Version, content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        428: {description: Version fehlt, content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        403: Error403
+        404: Error404
+        409: Error409
+        415: Error415
+        422: Error422
+        428: Error428
+        429: Error429
     """
     return _change(offer_id, partial=False)
 
@@ -181,15 +181,15 @@ def patch_offer(offer_id: str) -> ResponseReturnValue:
         200:
           description: Geändert; ETag ist die neue Version
           content: {application/json: {schema: OfferSummarySchema}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
-        409: {description: Veraltete Version, content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        428: {description: Version fehlt, content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        403: Error403
+        404: Error404
+        409: Error409
+        415: Error415
+        422: Error422
+        428: Error428
+        429: Error429
     """
     return _change(offer_id, partial=True)
 
@@ -211,15 +211,15 @@ def delete_offer(offer_id: str) -> ResponseReturnValue:
         200:
           description: Geändert; ETag ist die neue Version
           content: {application/json: {schema: OfferSummarySchema}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
-        409: {description: Veraltete Version, content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        428: {description: Version fehlt, content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        403: Error403
+        404: Error404
+        409: Error409
+        415: Error415
+        422: Error422
+        428: Error428
+        429: Error429
     """
     user = _editor(offer_id)
     version = expected_version(None)
@@ -244,15 +244,15 @@ def verify_offer(offer_id: str) -> ResponseReturnValue:
         200:
           description: Geändert; ETag ist die neue Version
           content: {application/json: {schema: OfferSummarySchema}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
-        409: {description: Veraltete Version, content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        428: {description: Version fehlt, content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        403: Error403
+        404: Error404
+        409: Error409
+        415: Error415
+        422: Error422
+        428: Error428
+        429: Error429
     """
     user = _editor(offer_id)
     version = expected_version(None)
@@ -270,10 +270,10 @@ def offer_history(offer_id: str) -> ResponseReturnValue:
       parameters: [{in: path, name: offer_id, required: true, schema: {type: string}}]
       responses:
         200: {content: {application/json: {schema: HistorySchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        401: Error401
+        403: Error403
+        404: Error404
+        429: Error429
     """
     user = api_user()
     if len(offer_id) > 64 or "\x00" in offer_id:
@@ -301,15 +301,15 @@ def restore_offer(offer_id: str, revision_id: str) -> ResponseReturnValue:
         200:
           description: Geändert; ETag ist die neue Version
           content: {application/json: {schema: OfferSummarySchema}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        403: {content: {application/json: {schema: ErrorSchema}}}
-        404: {content: {application/json: {schema: ErrorSchema}}}
-        409: {description: Veraltete Version, content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        428: {description: Version fehlt, content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        403: Error403
+        404: Error404
+        409: Error409
+        415: Error415
+        422: Error422
+        428: Error428
+        429: Error429
     """
     user = _editor(offer_id)
     if not revision_id.isascii() or not revision_id.isdigit() or len(revision_id) > 18:

@@ -61,9 +61,9 @@ def route() -> ResponseReturnValue:
         content: {application/json: {schema: RouteRequestSchema}}
       responses:
         200: {content: {application/json: {schema: RouteAnswerSchema}}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        415: Error415
+        422: Error422
     """
     args = load_json(_REQUEST)
     router = services().router

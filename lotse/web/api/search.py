@@ -76,7 +76,7 @@ def search() -> ResponseReturnValue:
         - {in: query, name: highlight, schema: {type: boolean}}
       responses:
         200: {content: {application/json: {schema: SearchAnswerSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
+        422: Error422
     """
     args = _load_args()
     taxonomy = load_taxonomy()

@@ -25,11 +25,11 @@ def create_token() -> ResponseReturnValue:
       requestBody: {required: true, content: {application/json: {schema: TokenRequestSchema}}}
       responses:
         200: {content: {application/json: {schema: TokenSchema}}}
-        400: {content: {application/json: {schema: ErrorSchema}}}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        415: {content: {application/json: {schema: ErrorSchema}}}
-        422: {content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        400: Error400
+        401: Error401
+        415: Error415
+        422: Error422
+        429: Error429
     """
     from lotse.web.security import check_login_rate
 
@@ -56,8 +56,8 @@ def delete_token() -> ResponseReturnValue:
       security: [{bearer: []}]
       responses:
         204: {description: Widerrufen}
-        401: {content: {application/json: {schema: ErrorSchema}}}
-        429: {content: {application/json: {schema: ErrorSchema}}}
+        401: Error401
+        429: Error429
     """
     user = api_user()
     token_id = session().scalar(
