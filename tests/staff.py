@@ -128,6 +128,14 @@ def build(db: Database, _tmp_path: Path | None = None) -> Staff:
     return staff
 
 
+def user_of(db: Database, staff: Staff, role: str) -> User:
+    """Load the staff user of a role (detached, for the service functions)."""
+    with db.session() as session:
+        user = session.get(User, staff.users[role])
+        assert user is not None
+        return user
+
+
 def login_as(app: Flask, client: FlaskClient, user_id: int) -> None:
     """Log a test client in without the (slow) password check: a real session, as the login page makes."""
     db = app.extensions["lotse"].db

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,32 +10,19 @@ from lotse.accounts.authorization import PermissionDenied
 from lotse.db import Database
 from lotse.directory import history, offers
 from lotse.directory.offer_fields import read_fields
-from lotse.models import User
-from tests.staff import Staff, build, no_inference
-
-
-@pytest.fixture
-def staff(db: Database, tmp_path: Path) -> Staff:
-    return build(db, tmp_path)
-
-
-def _user(db: Database, staff: Staff, role: str) -> User:
-    with db.session() as session:
-        user = session.get(User, staff.users[role])
-        assert user is not None
-        return user
+from tests.staff import Staff, no_inference, user_of
 
 
 def _change(db: Database, staff: Staff, values: dict[str, Any], version: int, role: str = "carrier") -> None:
     with db.writing() as session:
         offers.update_offer(
-            session, _user(db, staff, role), staff.own_offer, values, version, infer=no_inference
+            session, user_of(db, staff, role), staff.own_offer, values, version, infer=no_inference
         )
 
 
 def _history(db: Database, staff: Staff, role: str = "carrier") -> list[history.Revision]:
     with db.session() as session:
-        return history.revisions(session, _user(db, staff, role), staff.own_offer)
+        return history.revisions(session, user_of(db, staff, role), staff.own_offer)
 
 
 def _current(db: Database, staff: Staff) -> dict[str, Any]:
@@ -79,7 +65,7 @@ def test_restore_brings_back_an_earlier_version_as_a_new_change(db: Database, st
     baseline = _history(db, staff)[-1]
     with db.writing() as session:
         offers.restore_offer(
-            session, _user(db, staff, "carrier"), staff.own_offer, baseline.id, 2, infer=no_inference
+            session, user_of(db, staff, "carrier"), staff.own_offer, baseline.id, 2, infer=no_inference
         )
     restored = _current(db, staff)
     assert (restored["name"], restored["description"]) == (original["name"], original["description"])
@@ -90,23 +76,23 @@ def test_restore_on_a_stale_version_is_refused(db: Database, staff: Staff) -> No
     _change(db, staff, {"name": "Zwei"}, 1)
     baseline = _history(db, staff)[-1]
     with db.writing() as session, pytest.raises(offers.VersionConflict):
-        offers.restore_offer(session, _user(db, staff, "carrier"), staff.own_offer, baseline.id, 1)
+        offers.restore_offer(session, user_of(db, staff, "carrier"), staff.own_offer, baseline.id, 1)
 
 
 def test_restore_of_another_offers_revision_is_refused(db: Database, staff: Staff) -> None:
     with db.writing() as session:
         offers.update_offer(
-            session, _user(db, staff, "admin"), staff.foreign_offer, {"alert": "x"}, 1, infer=no_inference
+            session, user_of(db, staff, "admin"), staff.foreign_offer, {"alert": "x"}, 1, infer=no_inference
         )
     with db.session() as session:
-        foreign = history.revisions(session, _user(db, staff, "admin"), staff.foreign_offer)
+        foreign = history.revisions(session, user_of(db, staff, "admin"), staff.foreign_offer)
     with db.writing() as session, pytest.raises(offers.OfferError):
-        offers.restore_offer(session, _user(db, staff, "carrier"), staff.own_offer, foreign[0].id, 1)
+        offers.restore_offer(session, user_of(db, staff, "carrier"), staff.own_offer, foreign[0].id, 1)
 
 
 def test_carriers_cannot_read_another_organisations_history(db: Database, staff: Staff) -> None:
     with db.session() as session, pytest.raises(PermissionDenied):
-        history.revisions(session, _user(db, staff, "carrier"), staff.foreign_offer)
+        history.revisions(session, user_of(db, staff, "carrier"), staff.foreign_offer)
 
 
 def test_admins_read_every_history(db: Database, staff: Staff) -> None:
@@ -116,7 +102,7 @@ def test_admins_read_every_history(db: Database, staff: Staff) -> None:
 
 def test_verification_is_recorded_with_its_date(db: Database, staff: Staff) -> None:
     with db.writing() as session:
-        offers.verify_offer(session, _user(db, staff, "carrier"), staff.own_offer, 1)
+        offers.verify_offer(session, user_of(db, staff, "carrier"), staff.own_offer, 1)
     latest = _history(db, staff)[0]
     assert latest.action == "verify" and latest.changes == {
         "last_verified": [None, offers.today().isoformat()]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,20 +12,8 @@ from lotse.accounts.authorization import PermissionDenied
 from lotse.db import Database
 from lotse.directory import offers
 from lotse.directory.offer_fields import plain_text, read_fields
-from lotse.models import ChangeLog, Location, Offer, OfferRevision, ServiceAtLocation, User
-from tests.staff import FOREIGN_ORG, OWN_ORG, Staff, build, no_inference
-
-
-@pytest.fixture
-def staff(db: Database, tmp_path: Path) -> Staff:
-    return build(db, tmp_path)
-
-
-def _user(db: Database, staff: Staff, role: str) -> User:
-    with db.session() as session:
-        user = session.get(User, staff.users[role])
-        assert user is not None
-        return user
+from lotse.models import ChangeLog, Location, Offer, OfferRevision, ServiceAtLocation
+from tests.staff import FOREIGN_ORG, OWN_ORG, Staff, no_inference, user_of
 
 
 def _fields(db: Database, offer_id: str) -> dict[str, Any]:
@@ -40,7 +27,7 @@ def _update(db: Database, staff: Staff, role: str, offer_id: str, values: dict[s
     version = kw.pop("version", None) or _fields(db, offer_id)["version"]
     with db.writing() as session:
         return offers.update_offer(
-            session, _user(db, staff, role), offer_id, values, version, infer=no_inference, **kw
+            session, user_of(db, staff, role), offer_id, values, version, infer=no_inference, **kw
         )
 
 
@@ -73,7 +60,7 @@ def test_stale_version_is_refused_and_changes_nothing(db: Database, staff: Staff
 
 def test_write_without_a_version_is_refused(db: Database, staff: Staff) -> None:
     with db.writing() as session, pytest.raises(offers.VersionRequired):
-        offers.update_offer(session, _user(db, staff, "carrier"), staff.own_offer, {"name": "X"}, None)
+        offers.update_offer(session, user_of(db, staff, "carrier"), staff.own_offer, {"name": "X"}, None)
 
 
 def test_unchanged_values_do_not_bump_the_version(db: Database, staff: Staff) -> None:
@@ -102,7 +89,7 @@ def test_admin_may_change_any_offer(db: Database, staff: Staff) -> None:
 
 def test_unknown_offer_is_not_found(db: Database, staff: Staff) -> None:
     with db.writing() as session, pytest.raises(offers.OfferNotFound):
-        offers.update_offer(session, _user(db, staff, "admin"), "gibt-es-nicht", {"name": "X"}, 1)
+        offers.update_offer(session, user_of(db, staff, "admin"), "gibt-es-nicht", {"name": "X"}, 1)
 
 
 def test_html_in_descriptions_is_stored_as_plain_text(db: Database, staff: Staff) -> None:
@@ -173,7 +160,9 @@ def test_a_place_shared_with_another_organisation_is_not_changed_in_place(db: Da
 
 def test_create_belongs_to_the_carriers_organisation(db: Database, staff: Staff) -> None:
     with db.writing() as session:
-        offer = offers.create_offer(session, _user(db, staff, "carrier"), {"name": "Neu"}, infer=no_inference)
+        offer = offers.create_offer(
+            session, user_of(db, staff, "carrier"), {"name": "Neu"}, infer=no_inference
+        )
         offer_id = offer.id
     created = _fields(db, offer_id)
     assert created["organization_id"] == OWN_ORG and created["version"] == 1
@@ -181,15 +170,15 @@ def test_create_belongs_to_the_carriers_organisation(db: Database, staff: Staff)
 
 def test_carrier_cannot_create_for_another_organisation(db: Database, staff: Staff) -> None:
     with db.writing() as session, pytest.raises(PermissionDenied):
-        offers.create_offer(session, _user(db, staff, "carrier"), {"name": "Neu"}, FOREIGN_ORG)
+        offers.create_offer(session, user_of(db, staff, "carrier"), {"name": "Neu"}, FOREIGN_ORG)
 
 
 def test_admin_names_the_organisation_of_a_new_offer(db: Database, staff: Staff) -> None:
     with db.writing() as session, pytest.raises(offers.InvalidOffer):
-        offers.create_offer(session, _user(db, staff, "admin"), {"name": "Neu"}, infer=no_inference)
+        offers.create_offer(session, user_of(db, staff, "admin"), {"name": "Neu"}, infer=no_inference)
     with db.writing() as session:
         offer = offers.create_offer(
-            session, _user(db, staff, "admin"), {"name": "Neu"}, FOREIGN_ORG, infer=no_inference
+            session, user_of(db, staff, "admin"), {"name": "Neu"}, FOREIGN_ORG, infer=no_inference
         )
         assert offer.organization_id == FOREIGN_ORG
 
@@ -200,7 +189,7 @@ def test_needs_are_inferred_when_the_carrier_gives_none(db: Database, staff: Sta
 
     with db.writing() as session:
         offer = offers.create_offer(
-            session, _user(db, staff, "carrier"), {"name": "Hilfe bei Schulden"}, infer=recogniser
+            session, user_of(db, staff, "carrier"), {"name": "Hilfe bei Schulden"}, infer=recogniser
         )
         offer_id = offer.id
     created = _fields(db, offer_id)
@@ -212,7 +201,7 @@ def test_clearing_the_given_needs_infers_them_again(db: Database, staff: Staff) 
         return [("GEL.INSO", 0.8)]
 
     with db.writing() as session:
-        user = _user(db, staff, "carrier")
+        user = user_of(db, staff, "carrier")
         offers.update_offer(session, user, staff.own_offer, {"needs": []}, 1, infer=recogniser)
     after = _fields(db, staff.own_offer)
     assert after["needs"] == [] and after["inferred_needs"] == ["GEL.INSO"]
@@ -223,7 +212,7 @@ def test_given_needs_are_never_overridden_by_inference(db: Database, staff: Staf
         return [("GEL.INSO", 0.8)]
 
     with db.writing() as session:
-        user = _user(db, staff, "carrier")
+        user = user_of(db, staff, "carrier")
         offers.update_offer(session, user, staff.own_offer, {"description": "Anders"}, 1, infer=recogniser)
     assert _fields(db, staff.own_offer)["inferred_needs"] == []
 
@@ -237,14 +226,14 @@ def test_replace_empties_fields_left_out(db: Database, staff: Staff) -> None:
 
 def test_deactivate_keeps_the_offer(db: Database, staff: Staff) -> None:
     with db.writing() as session:
-        offers.deactivate_offer(session, _user(db, staff, "carrier"), staff.own_offer, 1)
+        offers.deactivate_offer(session, user_of(db, staff, "carrier"), staff.own_offer, 1)
     after = _fields(db, staff.own_offer)
     assert after["status"] == "inactive" and after["version"] == 2
 
 
 def test_verify_sets_last_verified_to_today(db: Database, staff: Staff) -> None:
     with db.writing() as session:
-        offers.verify_offer(session, _user(db, staff, "carrier"), staff.own_offer, 1)
+        offers.verify_offer(session, user_of(db, staff, "carrier"), staff.own_offer, 1)
     assert _fields(db, staff.own_offer)["last_verified"] == offers.today().isoformat()
 
 
@@ -253,7 +242,7 @@ def test_stale_listings_are_those_not_confirmed_for_180_days(db: Database, staff
         own = session.get(Offer, staff.own_offer)
         assert own is not None
         own.assured_date = offers.today() - timedelta(days=30)
-    carrier = _user(db, staff, "carrier")
+    carrier = user_of(db, staff, "carrier")
     with db.session() as session:
         assert offers.stale_offers(session, carrier) == []
         later = offers.today() + timedelta(days=200)
@@ -266,11 +255,11 @@ def test_never_confirmed_listings_come_first_for_admins(db: Database, staff: Sta
         assert own is not None
         own.assured_date = date(2020, 1, 1)
     with db.session() as session:
-        stale = offers.stale_offers(session, _user(db, staff, "admin"))
+        stale = offers.stale_offers(session, user_of(db, staff, "admin"))
     assert [o.id for o in stale] == [staff.foreign_offer, staff.own_offer]
 
 
 def test_carrier_sees_only_their_organisations_offers(db: Database, staff: Staff) -> None:
     with db.session() as session:
-        listed = offers.editable_offers(session, _user(db, staff, "carrier"))
+        listed = offers.editable_offers(session, user_of(db, staff, "carrier"))
     assert [o.id for o in listed] == [staff.own_offer]
