@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help run test lint format bench eval
+.PHONY: help run test lint format bench eval model
 
 help: ## show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -41,5 +41,9 @@ format: $(STAMP) ## format the code with ruff
 bench: $(STAMP) ## benchmark search and routing on synthetic bundles (prints figures)
 	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
-eval: $(STAMP) ## measure need recognition and referrals on ../shared/devset (Lotse vs. baseline)
+eval: $(STAMP) ## need recognition (sealed sets first, then devset) and referrals (Lotse vs. baseline)
+	$(BIN)/python -m tools.eval_needs
 	$(BIN)/python -m tools.eval $(EVAL_ARGS)
+
+model: $(STAMP) ## train the need model from corpus/train/ into lotse/data/need_model.npz (reproducible)
+	$(BIN)/lotse train

@@ -179,6 +179,36 @@ def check_index() -> None:
 
 
 @main.command()
+@click.option(
+    "--corpus",
+    "corpus",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True),
+    help="JSONL-Datei oder Ordner mit gelabelten Situationen (Vorgabe: corpus/train/).",
+)
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Zieldatei des Modells.")
+def train(corpus: tuple[Path, ...], out: Path | None) -> None:
+    """Train the need model from the labelled corpus (needs scikit-learn: pip install '.[train]')."""
+    from lotse.routing.training import default_corpus, load_corpus
+    from lotse.routing.training import train as train_model
+
+    files: list[Path] = []
+    for item in corpus or default_corpus():
+        files.extend(sorted(item.glob("*.jsonl")) if item.is_dir() else [item])
+    if not files:
+        raise click.ClickException("Kein Korpus gefunden: --corpus DATEI oder ORDNER angeben.")
+    try:
+        examples = load_corpus(files)
+        train_model(examples, out or Path(__file__).parent / "data" / "need_model.npz", log=click.echo)
+    except (ValueError, KeyError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ImportError as exc:
+        raise click.ClickException(
+            "scikit-learn fehlt: Training braucht die Entwicklungsabhängigkeiten (pip install '.[train]')."
+        ) from exc
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=2, show_default=True, type=int)

@@ -102,6 +102,19 @@ def fallback_reason() -> str:
     )
 
 
+def crisis_note(age: int | None) -> str:
+    """The note above an answer whose situation hints at an emergency."""
+    note = (
+        "Lotse sieht in der Schilderung Hinweise auf einen Notfall. Bei akuter Gefahr: Polizei 110, "
+        "Rettungsdienst und Notarzt 112. Die Stellen für den Notfall stehen oben."
+    )
+    if age is not None and age <= 17:
+        note += (
+            " Kinder und Jugendliche erreichen das Kinder- und Jugendtelefon kostenlos und anonym: 116 111."
+        )
+    return note
+
+
 def no_offer_reason(label: str) -> str:
     """Why general advice is referred for a need the directory has no offer for."""
     return (

@@ -13,6 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
+from lotse.language import read
+from lotse.routing.model import EMERGENCY, NeedModel, fuse, load_model
 from lotse.search.analysis import (
     STOP_WORDS,
     Token,
@@ -27,7 +31,15 @@ from lotse.search.analysis import (
 )
 from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
 
-__all__ = ["OFFER_THRESHOLD", "THRESHOLD", "NeedMatch", "infer_offer_needs", "recognise"]
+__all__ = [
+    "EMERGENCY_NEEDS",
+    "OFFER_THRESHOLD",
+    "THRESHOLD",
+    "NeedMatch",
+    "infer_offer_needs",
+    "lexicon_scores",
+    "recognise",
+]
 
 # A need is present from this score on: one medium cue (0.6), or a weak cue (0.3) with company.
 THRESHOLD = 0.5
@@ -148,6 +160,8 @@ class NeedMatch:
     label: str
     score: float
     evidence: tuple[str, ...] = ()
+    #: The safety net judged the situation an emergency and this is the need it points to.
+    urgent: bool = False
 
 
 # --- compiled lexicon -----------------------------------------------------------------------------------
@@ -459,8 +473,13 @@ def _label(code: str) -> str:
     return load_taxonomy().label(code)
 
 
-def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
-    """The needs present in a situation text (score >= THRESHOLD), best first; ALL.SOZB if none is."""
+def lexicon_scores(text: str, age: int | None = None) -> dict[str, float]:
+    """The lexicon's score per need (0..1, age-nudged): the hand-written half of the recogniser."""
+    raw, _ = _scores(text)
+    return _age_nudged(raw, age)
+
+
+def _lexicon_only(text: str, age: int | None) -> list[NeedMatch]:
     raw, tokens = _scores(text)
     scores = _age_nudged(raw, age)
     found = [
@@ -469,11 +488,65 @@ def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
         if score >= THRESHOLD
     ]
     found.sort(key=lambda m: (-m.score, m.code))
+    return found
+
+
+def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
+    """The needs present in a situation text, best first; ALL.SOZB below THRESHOLD if none is.
+
+    The trained model and the lexicon are fused per need (`routing.training.fuse`); a need counts from the
+    model's calibrated threshold on, at most `max_needs` of them, and the single best one still counts
+    above the lower `floor`. The safety net: when the model's emergency probability reaches its
+    (recall-first) threshold, the most likely emergency need is added and marked urgent, even if its own
+    score is low. Each need shows the words of the text that made it: the lexicon's cue words where it
+    matched, otherwise the words that weighed most in the model.
+    """
+    model = load_model()
+    found = _lexicon_only(text, age) if model is None else _fused(text, age, model)
     if not found:
         return [NeedMatch(FALLBACK_NEED, _label(FALLBACK_NEED), FALLBACK_SCORE, ())]
     if len(found) > 1:
         # General counselling is what is left when nothing specific is: next to a specific need it is noise.
         found = [m for m in found if m.code != FALLBACK_NEED]
+    return found
+
+
+#: Needs the safety net may point to when a situation shows acute danger.
+EMERGENCY_NEEDS = ("NOT.KRISE", "NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "MIG.UMF")
+
+
+def _fused(text: str, age: int | None, model: NeedModel) -> list[NeedMatch]:
+    reading = read(text)
+    effective_age = age if age is not None else reading.person_age()
+    raw, tokens = _scores(text)
+    lexicon = _age_nudged(raw, effective_age)
+    result = model.read(reading, effective_age)
+    meta = model.meta
+    codes = [c for c in model.labels if c != EMERGENCY]
+    p = np.array([result.probabilities[c] for c in codes])
+    lex = np.array([lexicon.get(c, 0.0) for c in codes])
+    fused = fuse(p, lex, meta["fusion"])
+    score = dict(zip(codes, fused.tolist(), strict=True))
+    order = sorted(codes, key=lambda c: -score[c])
+    chosen = [c for c in order[: int(meta["max_needs"])] if score[c] >= meta["threshold"]]
+    if not chosen and score[order[0]] >= meta["floor"]:
+        chosen = [order[0]]
+    urgent: str | None = None
+    if result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
+        urgent = max(EMERGENCY_NEEDS, key=lambda c: score[c])
+        if urgent not in chosen:
+            chosen.insert(0, urgent)
+
+    def evidence(code: str) -> tuple[str, ...]:
+        if code in raw:
+            return _evidence(raw[code][1], tokens)
+        return result.evidence(code, reading)
+
+    found = [
+        NeedMatch(code, _label(code), round(max(score[code], 0.0), 3), evidence(code), code == urgent)
+        for code in chosen
+    ]
+    found.sort(key=lambda m: (not m.urgent, -m.score, m.code))
     return found
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from lotse.directory.schedule import TIMEZONE, is_open
+from lotse.language import read
 from lotse.routing import explain
 from lotse.routing.eligibility import group_fit, is_eligible
 from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
@@ -31,6 +32,7 @@ from lotse.routing.rank import (
 )
 from lotse.routing.relevance import TextScores, mentions_need
 from lotse.routing.rules import Decision, RuleSet, Situation
+from lotse.routing.safety import fits_situation, safety_net
 from lotse.routing.sources import OfferPool
 from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
 
@@ -70,6 +72,8 @@ class DetectedNeed:
     label: str
     score: float
     evidence: tuple[str, ...]
+    #: The safety net judged the situation an emergency pointing to this need.
+    urgent: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,11 @@ class RouteAnswer:
 
     needs: list[DetectedNeed]
     referrals: list[Referral]
+    #: No need was recognised with confidence: the referrals are the offers whose texts answer the
+    #: situation best, then general counselling.
+    abstained: bool = False
+    #: The German crisis note shown above everything when the situation hints at an emergency.
+    crisis_note: str | None = None
 
 
 Recogniser = Callable[[str, "int | None"], list[NeedMatch]]
@@ -106,6 +115,7 @@ class _Question:
     text_scores: TextScores
     moment: datetime
     fallback: bool  # no need was recognised: general advice stands in
+    needs: tuple[str, ...] = ()  # the needs of the answer (emergency offers must fit them)
 
     @property
     def today(self) -> date:
@@ -141,8 +151,14 @@ class Router:
         pool = self._pool()
         text = Text(request.situation)
         needs = self._needs(request)
+        age = request.age if request.age is not None else read(request.situation).person_age()
         situation = Situation({c: n.score for c, n in needs.items()}, request.age, request.district, text)
-        decision = self._rules().evaluate(situation)
+        rules = self._rules()
+        decision = rules.evaluate(situation)
+        urgent = [c for c, n in needs.items() if n.urgent]
+        for code in safety_net(urgent, decision, rules, age):
+            top = max((needs[c].score for c in urgent), default=THRESHOLD)
+            needs[code] = DetectedNeed(code, load_taxonomy().label(code), round(top, 3), (), True)
         needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
         considered = (o for code in order for o in pool.for_need(code))
@@ -154,6 +170,7 @@ class Router:
             pool.text.scores(request.situation, considered),
             self._now(),
             fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < THRESHOLD,
+            needs=tuple(order),
         )
         referrals: list[Candidate] = []
         unserved: list[str] = []
@@ -162,19 +179,32 @@ class Router:
             if not found:
                 unserved.append(code)
             referrals.extend(found)
+        if question.fallback:
+            # Honest abstention: what the offers' own texts say comes before general counselling.
+            by_words = self._by_words(pool, question, set(), any_offer=True)
+            referrals = by_words + [c for c in referrals if c.offer.id not in {b.offer.id for b in by_words}]
         referred = {c.offer.id for c in referrals}
         referrals.extend(self._general_advice(unserved, pool, question, referred))
         referred = {c.offer.id for c in referrals}
-        referrals.extend(self._by_words(pool, question, referred))
-        return RouteAnswer([needs[c] for c in order], self._referrals(referrals, question))
+        if not question.fallback:
+            referrals.extend(self._by_words(pool, question, referred))
+        alarm = any(code in decision.emergency_needs for code in order)
+        return RouteAnswer(
+            [needs[c] for c in order],
+            self._referrals(referrals, question),
+            abstained=question.fallback,
+            crisis_note=explain.crisis_note(age) if alarm else None,
+        )
 
     # --- needs ---------------------------------------------------------------------------------------
 
     def _needs(self, request: RouteRequest) -> dict[str, DetectedNeed]:
         found: dict[str, DetectedNeed] = {}
         for match in self._recognise(request.situation, request.age):
-            if match.score >= THRESHOLD or match.code == FALLBACK_NEED:
-                found[match.code] = DetectedNeed(match.code, match.label, match.score, tuple(match.evidence))
+            if match.score >= THRESHOLD or match.code == FALLBACK_NEED or match.urgent:
+                found[match.code] = DetectedNeed(
+                    match.code, match.label, match.score, tuple(match.evidence), match.urgent
+                )
         return found
 
     # --- candidates ----------------------------------------------------------------------------------
@@ -209,8 +239,9 @@ class Router:
         candidates = [self._candidate(o, need, question) for o in offers.values()]
         candidates.extend(self._siblings(need, pool, question, set(offers)))
         candidates = apply_filters(candidates, question.decision.offer_effects, need)
+        present = set(question.needs)
         for effect in emergencies:
-            mark_emergency(candidates, effect)
+            mark_emergency([c for c in candidates if fits_situation(c.offer, present)], effect)
         # Boosts are at most a few tenths: an offer far down the list never reaches the top with them,
         # so only a shortlist gets them (and, later, its reasons written).
         shortlist = _shortlist(candidates, question.request.limit)
@@ -271,10 +302,18 @@ class Router:
             c.leads.append(explain.no_offer_reason(labels))
         return chosen
 
-    def _by_words(self, pool: OfferPool, question: _Question, referred: set[str]) -> list[Candidate]:
-        """Offers without need codes that answer the situation's words strongly (need null)."""
+    def _by_words(
+        self, pool: OfferPool, question: _Question, referred: set[str], *, any_offer: bool = False
+    ) -> list[Candidate]:
+        """Offers that answer the situation's words strongly (need null): those without need codes, or,
+        when Lotse abstains, any offer."""
         found = []
-        for offer in pool.uncoded:
+        offers = (
+            (o for o in (pool.get(i) for i in question.text_scores.by_id) if o is not None)
+            if any_offer
+            else pool.uncoded
+        )
+        for offer in offers:
             if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
                 continue
             if is_eligible(offer, question.request.age):

@@ -7,15 +7,12 @@ split compounds (whole word and parts) -> Snowball stem.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import Stemmer
 import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -40,69 +37,12 @@ __all__ = [
     "tokenize",
 ]
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
-# Letters and digits; "§" is kept as a token of its own so that "§ 35" stays searchable.
-_TOKEN_RE = re.compile(r"§|[^\W_]+")
+from lotse.language.compounds import add_compound_parts, register_parts, split_compound
+from lotse.language.text import TOKEN_RE, Token, fold, fold_word, tokenize
+from lotse.language.words import STOP_WORDS, data_text, stem, word_file
 
-# Compound parts shorter than this create nonsense splits ("be" + "ratung").
-MIN_PART_LEN = 3
-# Words shorter than this are never split: short words are rarely compounds.
-MIN_COMPOUND_LEN = 6
-# Linking elements (Fugen) after a non-final part, and inflection endings after the final part.
-_LINKERS = ("", "s", "es", "n", "en", "e", "er", "ns")
-_ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "nen")
-
-
-def fold(text: str) -> str:
-    """Lowercase, spell out umlauts and ß (ä -> ae), and strip all other diacritics."""
-    if text.isascii():
-        return text.lower()
-    text = text.lower().translate(_UMLAUTS)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of the input: original spelling, folded form and character offsets."""
-
-    text: str
-    folded: str
-    start: int
-    end: int
-
-
-#: Folding one word at a time repeats constantly while indexing: cache it per word.
-fold_word = lru_cache(maxsize=131072)(fold)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split text into letter/digit runs ("ALG2", "SGB", "II", "§", "35") with their offsets."""
-    return [Token(m.group(), fold_word(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-
-
-_STEMMER = Stemmer.Stemmer("german")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """Snowball German stem of a folded word (cached; picklable as a plain function)."""
-    return str(_STEMMER.stemWord(word))
-
-
-def _data_text(name: str) -> str:
-    return resources.files("lotse.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def _word_file(name: str) -> set[str]:
-    words: set[str] = set()
-    for line in _data_text(name).splitlines():
-        line = line.split("#", 1)[0]
-        words.update(fold(w) for w in line.split())
-    return words
-
-
-STOP_WORDS: frozenset[str] = frozenset(_word_file("stopwords.txt"))
+_data_text = data_text
+_word_file = word_file
 
 
 # Cue tiers of the lexicon files: a "strong" cue alone makes a need present, "weak" ones need company.
@@ -168,80 +108,11 @@ def _lexicon_words() -> set[str]:
     return words
 
 
-_EXTRA_PARTS: set[str] = set()
+register_parts(lambda: _label_words() | _lexicon_words())
 
 
-@lru_cache(maxsize=1)
-def _parts() -> frozenset[str]:
-    words = _word_file("compound_parts.txt") | _label_words() | _lexicon_words() | _EXTRA_PARTS
-    return frozenset(w for w in words if len(w) >= MIN_PART_LEN and w.isalpha() and w not in STOP_WORDS)
-
-
-def add_compound_parts(words: Iterable[str]) -> None:
-    """Teach the compound splitter more parts (e.g. the index vocabulary); clears the split cache."""
-    _EXTRA_PARTS.update(fold(w) for w in words)
-    _parts.cache_clear()
-    _split.cache_clear()
-
-
-def _best_split(word: str, parts: frozenset[str]) -> list[str] | None:
-    """Fewest known parts covering the word (with Fugen/endings); ties go to longer parts."""
-    n = len(word)
-    # best[i] = (number of parts, -sum of squared lengths, parts) for word[i:]
-    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
-    best[n] = (0, 0, [])
-    for i in range(n - MIN_PART_LEN, -1, -1):
-        candidates: list[tuple[int, int, list[str]]] = []
-        for j in range(i + MIN_PART_LEN, n + 1):
-            part = word[i:j]
-            if part not in parts:
-                continue
-            rest = n - j
-            for glue in _ENDINGS if rest <= 3 else _LINKERS:
-                k = j + len(glue)
-                if k > n or word[j:k] != glue:
-                    continue
-                tail = best[k]
-                if tail is None or (i == 0 and k == n):
-                    continue  # the whole word as its only part is no split
-                candidates.append((tail[0] + 1, tail[1] - len(part) ** 2, [part, *tail[2]]))
-        if candidates:
-            best[i] = min(candidates, key=lambda c: (c[0], c[1]))
-    found = best[0]
-    if found is None or found[0] < 2:
-        return None
-    return found[2]
-
-
-@lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
-    if len(word) < MIN_COMPOUND_LEN or not word.isalpha():
-        return (word,)
-    parts = _parts()
-    top = _best_split(word, parts)
-    if top is None:
-        return (word,)
-    out = [word]
-    for part in top:
-        # Parts may be compounds themselves: Schuldnerberatung -> Schuldner + Beratung.
-        for sub in (*_split(part), *_agent_base(part, parts)):
-            if sub not in out:
-                out.append(sub)
-    return tuple(out)
-
-
-def _agent_base(part: str, parts: frozenset[str]) -> tuple[str, ...]:
-    """The base of a person noun among the parts: Schuldner -> Schuld, Mieter -> Miet."""
-    for suffix in ("ner", "er"):
-        base = part[: -len(suffix)]
-        if part.endswith(suffix) and len(base) >= MIN_PART_LEN and base in parts:
-            return (base,)
-    return ()
-
-
-def split_compound(folded_word: str) -> list[str]:
-    """The word itself followed by its known compound parts (Stromsperre -> stromsperre, strom, sperre)."""
-    return list(_split(folded_word))
+    return tuple(split_compound(word))
 
 
 def _terms_for(folded: str) -> list[str]:
@@ -278,7 +149,7 @@ class GermanTokenizer(Tokenizer):  # type: ignore[misc]
         **kwargs: Any,
     ) -> Iterator[WhooshToken]:
         t = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, m in enumerate(_TOKEN_RE.finditer(value)):
+        for pos, m in enumerate(TOKEN_RE.finditer(value)):
             t.text = fold_word(m.group())
             t.boost = 1.0
             t.stopped = False

@@ -1,0 +1,324 @@
+"""Reading a text: tokens with lemmas, and the scopes of negation, time and person.
+
+- Negation: "keine Schulden", "trinkt nicht mehr" put the words they govern in a negated scope; "kann die
+  Miete nicht bezahlen" (inability) and "nicht genug Geld" (lack) do not.
+- Time and state: a clause with "früher", "damals", "seit Jahren trocken", "läuft wieder", "haben wir schon",
+  "ist erledigt" speaks of something past or already in place.
+- Person: who the text is about ("mein Sohn (15)", "die Nachbarin", "my mother") and the age it names.
+
+The scopes are marks on tokens, not decisions: the need recogniser learns from its corpus what a negated or
+past word means for a need. Everything runs in one pass over the tokens with bounded windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lotse.language.lemmas import lemma
+from lotse.language.text import Token, tokenize
+
+__all__ = ["Reading", "read"]
+
+_NEGATORS = frozenset(
+    {
+        "nicht",
+        "nich",
+        "net",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "nie",
+        "niemals",
+        "nimmer",
+        "not",
+        "no",
+        "never",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+    }
+)
+# "nicht genug Geld", "nicht ausreichend": a lack, which is a need.
+_LACK_AFTER = frozenset({"genug", "ausreichend", "genuegend", "klar", "zurecht", "weiter", "enough"})
+# "kann nicht bezahlen", "finde keine Wohnung": inability, which is a need.
+_INABILITY_BEFORE = frozenset(
+    {
+        "kann",
+        "kan",
+        "kannst",
+        "koennen",
+        "konnte",
+        "konnten",
+        "schaffe",
+        "schafft",
+        "schaffen",
+        "krieg",
+        "kriege",
+        "kriegt",
+        "bekomme",
+        "bekommt",
+        "bekommen",
+        "finde",
+        "findet",
+        "finden",
+        "fand",
+        "weiss",
+        "weis",
+        "darf",
+        "cant",
+        "cannot",
+        "can",
+        "could",
+    }
+)
+_FORWARD = 4
+_BACKWARD = 3
+
+# Clauses that speak of the past or of what is already in place.
+_PAST_MARKERS = frozenset(
+    {
+        "frueher",
+        "damals",
+        "ehemals",
+        "ehemalig",
+        "ehemalige",
+        "ehemaligen",
+        "vorher",
+        "einst",
+        "wieder",
+        "erledigt",
+        "geklaert",
+        "geregelt",
+        "vorbei",
+        "ueberstanden",
+        "trocken",
+        "clean",
+        "abstinent",
+        "bewilligt",
+        "genehmigt",
+        "bereits",
+        "schon",
+        "inzwischen",
+        "mittlerweile",
+        "already",
+        "used",
+    }
+)
+_SENTENCE_GAP = re.compile(r"[.!?;\n]")
+_CLAUSE_GAP = re.compile(r"[,:()\-–]")
+_CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser", "but", "und", "weil"})
+
+# Who a text is about, by the person words it uses.
+_ROLES = {
+    "child": {
+        "sohn",
+        "tochter",
+        "kind",
+        "kinder",
+        "kindern",
+        "enkel",
+        "enkelin",
+        "enkelkind",
+        "baby",
+        "saeugling",
+        "junge",
+        "maedchen",
+        "stiefsohn",
+        "stieftochter",
+        "son",
+        "daughter",
+        "child",
+        "kids",
+        "teenager",
+        "jugendliche",
+        "jugendlicher",
+        "schueler",
+        "schuelerin",
+    },
+    "parent": {
+        "mutter",
+        "vater",
+        "mama",
+        "papa",
+        "eltern",
+        "oma",
+        "opa",
+        "grossmutter",
+        "grossvater",
+        "schwiegermutter",
+        "schwiegervater",
+        "mother",
+        "father",
+        "mum",
+        "mom",
+        "dad",
+        "parents",
+    },
+    "partner": {
+        "mann",
+        "ehemann",
+        "frau",
+        "ehefrau",
+        "partner",
+        "partnerin",
+        "freund",
+        "freundin",
+        "lebensgefaehrte",
+        "lebensgefaehrtin",
+        "husband",
+        "wife",
+        "boyfriend",
+        "girlfriend",
+        "ex",
+    },
+    "sibling": {"bruder", "schwester", "brother", "sister"},
+    "other": {
+        "nachbar",
+        "nachbarin",
+        "nachbarn",
+        "kollege",
+        "kollegin",
+        "klient",
+        "klientin",
+        "bewohner",
+        "bewohnerin",
+        "neighbour",
+        "neighbor",
+        "colleague",
+        "patient",
+        "patientin",
+    },
+}
+_ROLE_OF = {word: role for role, words in _ROLES.items() for word in words}
+_POSSESSIVE = frozenset(
+    {
+        "mein",
+        "meine",
+        "meinem",
+        "meinen",
+        "meiner",
+        "unser",
+        "unsere",
+        "unserem",
+        "unseren",
+        "unserer",
+        "my",
+        "our",
+        "die",
+        "der",
+        "den",
+        "dem",
+        "ihr",
+        "ihre",
+        "sein",
+        "seine",
+    }
+)
+# Ages attached to a person: "(15)", "15 Jahre alt", "15-jährig", "15j", "15 years old"; not "seit 15 Jahren".
+_AGE_RE = re.compile(
+    r"\((\d{1,3})\)|(?<![\d,.])(\d{1,3})\s*-?\s*(?:jahre?\s+alt\b|j(?:ä|ae)hrig|j\.|j\b|years?\s+old\b|yo\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A text read once: tokens, lemmas, sentence and clause numbers, scopes, person roles and ages."""
+
+    tokens: tuple[Token, ...]
+    lemmas: tuple[str, ...]
+    sentences: tuple[int, ...]
+    clauses: tuple[int, ...]
+    negated: frozenset[int]
+    past: frozenset[int]
+    roles: tuple[str, ...]
+    ages: tuple[int, ...]
+
+    def person_age(self) -> int | None:
+        """The first plausible age the text names (0..110), e.g. "mein Sohn (15)" -> 15."""
+        return self.ages[0] if self.ages else None
+
+
+def _segments(text: str, tokens: list[Token]) -> tuple[list[int], list[int]]:
+    sentences, clauses = [], []
+    sentence = clause = 0
+    prev_end = 0
+    for token in tokens:
+        gap = text[prev_end : token.start]
+        if _SENTENCE_GAP.search(gap):
+            sentence += 1
+            clause += 1
+        elif _CLAUSE_GAP.search(gap) or token.folded in _CLAUSE_WORDS:
+            clause += 1
+        sentences.append(sentence)
+        clauses.append(clause)
+        prev_end = token.end
+    return sentences, clauses
+
+
+def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
+    out: set[int] = set()
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if token.folded not in _NEGATORS:
+            continue
+        after = {t.folded for t in tokens[i + 1 : i + 3]}
+        before = {t.folded for t in tokens[max(0, i - 3) : i]}
+        if after & _LACK_AFTER or before & _INABILITY_BEFORE:
+            continue
+        clause = clauses[i]
+        for j in range(i + 1, min(n, i + 1 + _FORWARD)):
+            if clauses[j] != clause:
+                break
+            out.add(j)
+        # A negation closing its clause governs the words before it: "er trinkt nicht (mehr)".
+        closes = all(
+            clauses[j] != clause or tokens[j].folded in {"mehr", "so", "oft"}
+            for j in range(i + 1, min(n, i + 3))
+        )
+        if closes:
+            for j in range(i - 1, max(-1, i - 1 - _BACKWARD), -1):
+                if clauses[j] != clause:
+                    break
+                out.add(j)
+    return out
+
+
+def _past(tokens: list[Token], clauses: list[int]) -> set[int]:
+    marked = {clauses[i] for i, t in enumerate(tokens) if t.folded in _PAST_MARKERS}
+    return {i for i in range(len(tokens)) if clauses[i] in marked}
+
+
+def _ages(text: str) -> list[int]:
+    found = []
+    for m in _AGE_RE.finditer(text):
+        value = int(m.group(1) or m.group(2))
+        if 0 < value <= 110:
+            found.append(value)
+    return found
+
+
+def read(text: str) -> Reading:
+    """Read a text once for every consumer: linear in its length."""
+    tokens = tokenize(text)
+    sentences, clauses = _segments(text, tokens)
+    roles = []
+    for i, token in enumerate(tokens):
+        role = _ROLE_OF.get(token.folded)
+        if role and i > 0 and tokens[i - 1].folded in _POSSESSIVE:
+            roles.append(role)
+    return Reading(
+        tokens=tuple(tokens),
+        lemmas=tuple(lemma(t.text) for t in tokens),
+        sentences=tuple(sentences),
+        clauses=tuple(clauses),
+        negated=frozenset(_negated(tokens, clauses)),
+        past=frozenset(_past(tokens, clauses)),
+        roles=tuple(dict.fromkeys(roles)),
+        ages=tuple(_ages(text)),
+    )

@@ -1,0 +1,55 @@
+"""Folding and tokenising: the first step of every reading of German text in Lotse."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["MAX_WORD_LEN", "TOKEN_RE", "Token", "fold", "fold_word", "tokenize"]
+
+#: Longer letter runs are cut to this length: no German word is longer, and every later per-word step
+#: (compounds, typos, lemmas) then costs bounded time, so the whole reading stays linear in the input.
+MAX_WORD_LEN = 64
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+# Letters and digits; "§" is kept as a token of its own so that "§ 35" stays searchable.
+TOKEN_RE = re.compile(r"§|[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase, spell out umlauts and ß (ä -> ae), and strip all other diacritics."""
+    if text.isascii():
+        return text.lower()
+    text = text.lower().translate(_UMLAUTS)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: Folding one word at a time repeats constantly while indexing: cache it per word.
+fold_word = lru_cache(maxsize=131072)(fold)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the input: original spelling, folded form and character offsets."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into letter/digit runs ("ALG2", "SGB", "II", "§", "35") with their offsets.
+
+    A run longer than MAX_WORD_LEN keeps its offsets but is analysed by its first MAX_WORD_LEN letters.
+    """
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        if len(word) > MAX_WORD_LEN:
+            word = word[:MAX_WORD_LEN]
+        out.append(Token(m.group(), fold_word(word), m.start(), m.end()))
+    return out

@@ -1,0 +1,163 @@
+"""Features of a situation for the trained need model, read through the language layer.
+
+Each feature is a string with the token positions it came from, so the model's evidence can quote the words
+of the situation that made a need:
+- "w:<lemma>" for every content word, "s:<stem>" for its Snowball stem, "k:<part>" for compound parts;
+- "n:<lemma>" when the word stands in a negated scope, "p:<lemma>" in a past or already-solved clause;
+- "b:<lemma>_<lemma>" for neighbouring content words of one sentence;
+- "c:<n-gram>" letter 3- to 5-grams of the folded word (typos, learners' spellings, unknown compounds);
+- "r:<role>" who the text is about, "a:<band>" the age band of the person concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lotse.language import STOP_WORDS, Reading, split_compound, stem
+
+__all__ = ["FILLER_WORDS", "age_band", "features"]
+
+#: Words that never explain a need to a reader, even where the model leans on them.
+FILLER_WORDS = frozenset(
+    {
+        "wegen",
+        "seit",
+        "jahr",
+        "jahre",
+        "jahren",
+        "hause",
+        "haus",
+        "zuhause",
+        "offener",
+        "offen",
+        "mal",
+        "immer",
+        "gerade",
+        "grad",
+        "schon",
+        "bitte",
+        "frage",
+        "hilfe",
+        "helfen",
+        "brauche",
+        "braucht",
+        "brauchen",
+        "gibt",
+        "geht",
+        "gehen",
+        "sagt",
+        "sagen",
+        "leider",
+        "heute",
+        "gestern",
+        "morgen",
+        "woche",
+        "monat",
+        "monate",
+        "monaten",
+        "tag",
+        "tage",
+        "tagen",
+        "frau",
+        "herr",
+        "hallo",
+        "danke",
+        "bekommen",
+        "bekommt",
+        "kommt",
+        "kommen",
+        "the",
+        "and",
+        "with",
+        "for",
+        "have",
+        "has",
+        "is",
+        "are",
+        "was",
+        "we",
+        "my",
+        "our",
+        "his",
+        "her",
+        "help",
+        "need",
+        "needs",
+        "get",
+        "got",
+        "can",
+        "cannot",
+        "nicht",
+        "kein",
+        "keine",
+        "mehr",
+        "viel",
+        "wieder",
+        "ganz",
+        "einfach",
+        "eigentlich",
+        "richtig",
+    }
+)
+_MIN_CHAR_WORD = 4
+_CHAR_NS = (3, 4, 5)
+#: Two content words form a bigram feature when at most one stop word stands between them.
+_BIGRAM_GAP = 2
+
+
+def age_band(age: int | None) -> str | None:
+    """The age band the model knows: child, youth, young adult, adult, senior."""
+    if age is None:
+        return None
+    if age < 14:
+        return "kind"
+    if age < 18:
+        return "jugend"
+    if age < 27:
+        return "jung"
+    if age < 65:
+        return "erw"
+    return "senior"
+
+
+def _content(reading: Reading, i: int) -> bool:
+    token = reading.tokens[i]
+    return len(token.folded) >= 2 and token.folded not in STOP_WORDS and not token.folded.isdigit()
+
+
+def features(reading: Reading, age: int | None = None) -> Iterator[tuple[str, int]]:
+    """The model features of a read text, each with its token position (-1: the whole text)."""
+    previous: tuple[int, str] | None = None
+    for i, token in enumerate(reading.tokens):
+        lemma = reading.lemmas[i]
+        negated = i in reading.negated
+        past = i in reading.past
+        if not _content(reading, i):
+            continue
+        yield "w:" + lemma, i
+        yield "s:" + stem(token.folded), i
+        if negated:
+            yield "n:" + lemma, i
+        if past:
+            yield "p:" + lemma, i
+        parts = split_compound(token.folded)
+        for part in parts[1:]:
+            yield "k:" + stem(part), i
+        if (
+            previous is not None
+            and i - previous[0] <= _BIGRAM_GAP
+            and reading.sentences[previous[0]] == reading.sentences[i]
+        ):
+            yield "b:" + previous[1] + "_" + lemma, i
+        previous = (i, lemma)
+        word = token.folded
+        if len(word) >= _MIN_CHAR_WORD and word.isalpha():
+            padded = f"<{word}>"
+            for n in _CHAR_NS:
+                for start in range(len(padded) - n + 1):
+                    yield "c:" + padded[start : start + n], i
+    for role in reading.roles:
+        yield "r:" + role, -1
+    band = age_band(age if age is not None else reading.person_age())
+    if band is not None:
+        yield "a:" + band, -1

@@ -1,0 +1,138 @@
+"""The trained need model: a linear classifier per need over the features of `routing.features`.
+
+Trained by `lotse train` (see `routing.training`) from the labelled corpus in the repository; the weights ship
+in the package as `lotse/data/need_model.npz` and are read here with numpy alone, so a worker loads them in a
+fraction of a second and nothing is downloaded. The file holds the feature vocabulary, the idf weights, a
+weight matrix (features x labels), the intercepts, the label names and the calibrated thresholds.
+
+Labels are the need codes and "EMERGENCY" (the situation shows acute danger).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from lotse.language import Reading
+from lotse.routing.features import FILLER_WORDS, features
+
+__all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit"]
+
+EMERGENCY = "EMERGENCY"
+MODEL_FILE = "need_model.npz"
+#: A word counts as evidence for a need when it added at least this much to the need's logit.
+EVIDENCE_MIN = 0.05
+
+
+@dataclass(frozen=True)
+class ModelReading:
+    """The model's probabilities for one text, and what each feature added to each label (for evidence)."""
+
+    probabilities: dict[str, float]
+    _rows: Any  # features x labels: tf-idf value times weight
+    _spots: tuple[tuple[int, ...], ...]  # token positions of each feature row
+    _labels: dict[str, int]
+
+    def evidence(self, label: str, reading: Reading, limit: int = 3) -> tuple[str, ...]:
+        """The words of the text that pushed this label up most (never filler words)."""
+        column = self._labels.get(label)
+        if column is None or not self._spots:
+            return ()
+        weights: Counter[int] = Counter()
+        for value, spots in zip(self._rows[:, column].tolist(), self._spots, strict=True):
+            for spot in spots:
+                weights[spot] += value / len(spots)
+        words: list[str] = []
+        for position, weight in weights.most_common():
+            if weight <= EVIDENCE_MIN or len(words) >= limit:
+                break
+            token = reading.tokens[position]
+            if token.folded in FILLER_WORDS or reading.lemmas[position] in FILLER_WORDS:
+                continue
+            if token.text not in words:
+                words.append(token.text)
+        return tuple(words)
+
+
+class NeedModel:
+    """Linear one-vs-rest classifier: sublinear tf-idf of the features, l2-normalised, times the weights."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.labels: list[str] = [str(x) for x in data["labels"]]
+        self._column = {label: i for i, label in enumerate(self.labels)}
+        self._vocab = {str(f): i for i, f in enumerate(data["vocabulary"])}
+        self._idf = np.asarray(data["idf"], dtype=np.float32)
+        self._weights = np.asarray(data["weights"], dtype=np.float32)
+        self._intercepts = np.asarray(data["intercepts"], dtype=np.float32)
+        self.meta: dict[str, Any] = json.loads(str(data["meta"]))
+
+    @property
+    def threshold(self) -> float:
+        """Fused score from which a need counts as present."""
+        return float(self.meta["threshold"])
+
+    def read(self, reading: Reading, age: int | None) -> ModelReading:
+        """Probabilities for every label, with the per-token contributions kept for the evidence."""
+        counts: Counter[int] = Counter()
+        positions: dict[int, list[int]] = {}
+        for feature, position in features(reading, age):
+            column = self._vocab.get(feature)
+            if column is None:
+                continue
+            counts[column] += 1
+            if position >= 0:
+                positions.setdefault(column, []).append(position)
+        if not counts:
+            logits = self._intercepts
+            rows = np.zeros((0, len(self.labels)), dtype=np.float32)
+            spots: tuple[tuple[int, ...], ...] = ()
+        else:
+            columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(
+                (1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts)
+            )
+            values = tf * self._idf[columns]
+            values /= float(np.linalg.norm(values)) or 1.0
+            rows = self._weights[columns] * values[:, None]
+            logits = rows.sum(axis=0) + self._intercepts
+            spots = tuple(tuple(positions.get(c, ())) for c in counts)
+        probabilities = 1.0 / (1.0 + np.exp(-logits))
+        return ModelReading(
+            {label: float(probabilities[i]) for i, label in enumerate(self.labels)},
+            rows,
+            spots,
+            self._column,
+        )
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)), with p kept off 0 and 1."""
+    clipped = np.clip(p, 1e-6, 1 - 1e-6)
+    result: np.ndarray = np.log(clipped / (1 - clipped))
+    return result
+
+
+def fuse(p: np.ndarray, lex: np.ndarray, coef: Sequence[float]) -> np.ndarray:
+    """Fused score of the model's probability and the lexicon's score (same shape) by the trained weights."""
+    a, b, c, d = coef
+    z = a * logit(p) + b * lex + c * (lex >= 0.5) + d
+    fused: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+    return fused
+
+
+@lru_cache(maxsize=1)
+def load_model() -> NeedModel | None:
+    """The shipped model, or None when the package carries none (Lotse then reads by the lexicon alone)."""
+    path = resources.files("lotse.data").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+        return NeedModel({key: data[key] for key in data.files})

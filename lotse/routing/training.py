@@ -1,0 +1,217 @@
+"""Training the need model from the labelled corpus in the repository (`lotse train`, `make model`).
+
+Reproducible: the same corpus and the pinned libraries give the same weights (fixed folds, deterministic
+solver). Steps:
+1. read every situation through the language layer into features (`routing.features`);
+2. sublinear tf-idf over features seen in at least two texts, one logistic regression per label (the need
+   codes and EMERGENCY);
+3. out-of-fold probabilities, each fold holding out whole writers (files), so that the figures and the
+   thresholds describe text by a writer the model has not read; fused with the lexicon's scores by a small
+   logistic regression (shared by all needs), and the thresholds chosen on them: the need threshold for
+   the best F1, the emergency threshold for recall first (at least EMERGENCY_RECALL of the corpus' emergencies);
+4. the final model on all texts, written with its vocabulary, idf, weights and meta data to an .npz file.
+
+scikit-learn is needed here only; the shipped model is read with numpy (`routing.model`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lotse.language import read
+from lotse.routing.features import features
+from lotse.routing.model import EMERGENCY, fuse, logit
+from lotse.taxonomy import load_taxonomy
+
+__all__ = ["Example", "default_corpus", "load_corpus", "train"]
+
+EMERGENCY_RECALL = 0.97
+MAX_NEEDS = 3
+FOLDS = 6
+SEED = 20261204
+C = 8.0
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled situation of the corpus."""
+
+    text: str
+    age: int | None
+    needs: tuple[str, ...]
+    emergency: bool
+    #: The writer (file) it comes from: folds hold out whole writers, as Lotse meets new writers.
+    group: str = ""
+
+
+def load_corpus(paths: Iterable[Path]) -> list[Example]:
+    """Read JSONL files ({"situation", "age", "needs", "emergency"}); unknown codes are an error."""
+    known = set(load_taxonomy().needs)
+    examples: list[Example] = []
+    for path in sorted(paths):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            needs = tuple(str(c) for c in row.get("needs") or ())
+            unknown = set(needs) - known
+            if unknown:
+                raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
+            age = row.get("age")
+            examples.append(
+                Example(
+                    str(row["situation"]),
+                    age if isinstance(age, int) else None,
+                    needs,
+                    bool(row.get("emergency", False)),
+                    path.stem,
+                )
+            )
+    return examples
+
+
+def default_corpus() -> list[Path]:
+    """The training corpus of a source checkout: corpus/train/ (the tests' own situations stay held out)."""
+    root = Path(__file__).resolve().parents[2]
+    return [p for p in (root / "corpus" / "train",) if p.exists()]
+
+
+def _select(scores: np.ndarray, threshold: float, floor: float) -> list[int]:
+    order = np.argsort(-scores)
+    chosen = [int(i) for i in order[:MAX_NEEDS] if scores[i] >= threshold]
+    if not chosen and scores[order[0]] >= floor:
+        chosen = [int(order[0])]
+    return chosen
+
+
+def _f1(scores: np.ndarray, gold: np.ndarray, threshold: float, floor: float) -> tuple[float, float, float]:
+    hit = predicted = wanted = 0
+    for row, truth in zip(scores, gold, strict=True):
+        chosen = set(_select(row, threshold, floor))
+        true = set(np.flatnonzero(truth).tolist())
+        hit += len(chosen & true)
+        predicted += len(chosen)
+        wanted += len(true)
+    precision = hit / predicted if predicted else 0.0
+    recall = hit / wanted if wanted else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f1, precision, recall
+
+
+def train(corpus: Sequence[Example], out: Path, log: Any = print) -> dict[str, Any]:
+    """Train on the corpus, write the model file, return its meta data (thresholds, sizes, OOF figures)."""
+    import joblib
+
+    # liblinear writes into its input: joblib must hand the workers copies, not read-only memory maps.
+    with joblib.parallel_config(max_nbytes=None):
+        return _train(corpus, out, log)
+
+
+def _train(corpus: Sequence[Example], out: Path, log: Any) -> dict[str, Any]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold, KFold
+    from sklearn.multiclass import OneVsRestClassifier
+    from sklearn.preprocessing import MultiLabelBinarizer
+
+    from lotse.routing.needs import lexicon_scores
+
+    codes = list(load_taxonomy().needs)
+    labels = [*codes, EMERGENCY]
+    docs = [[f for f, _ in features(read(e.text), e.age)] for e in corpus]
+    binarizer = MultiLabelBinarizer(classes=labels)
+    y = binarizer.fit_transform([(*e.needs, *((EMERGENCY,) if e.emergency else ())) for e in corpus])
+    lex = np.array([[lexicon_scores(e.text, e.age).get(c, 0.0) for c in codes] for e in corpus])
+
+    def model() -> Any:
+        return OneVsRestClassifier(LogisticRegression(C=C, solver="liblinear", max_iter=1000), n_jobs=2)
+
+    def vectorizer() -> Any:
+        return TfidfVectorizer(
+            analyzer=lambda doc: doc, min_df=2, sublinear_tf=True, norm="l2", dtype=np.float32
+        )
+
+    oof = np.zeros(y.shape, dtype=np.float64)
+    groups = [e.group for e in corpus]
+    folds = min(FOLDS, len(set(groups)))
+    if folds >= 2:
+        splits = list(GroupKFold(folds).split(docs, groups=groups))
+    else:
+        splits = list(KFold(FOLDS, shuffle=True, random_state=SEED).split(docs))
+    for fold, (fit_idx, test_idx) in enumerate(splits):
+        vec = vectorizer()
+        x_fit = vec.fit_transform([docs[i] for i in fit_idx])
+        clf = model().fit(x_fit, y[fit_idx])
+        oof[test_idx] = clf.predict_proba(vec.transform([docs[i] for i in test_idx]))
+        log(f"Falte {fold + 1}/{len(splits)} trainiert")
+
+    n_codes = len(codes)
+    p_needs, gold = oof[:, :n_codes], y[:, :n_codes]
+    fusion = LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000).fit(
+        np.column_stack([logit(p_needs).ravel(), lex.ravel(), (lex >= 0.5).ravel()]), gold.ravel()
+    )
+    coef = [*(float(v) for v in fusion.coef_[0]), float(fusion.intercept_[0])]
+    fused = fuse(p_needs, lex, coef)
+    best = (0.0, 0.5, 0.3, 0.0, 0.0)
+    for threshold in np.arange(0.15, 0.75, 0.025):
+        for floor in np.arange(0.05, threshold + 1e-9, 0.025):
+            f1, precision, recall = _f1(fused, gold, float(threshold), float(floor))
+            if f1 > best[0]:
+                best = (f1, float(threshold), float(floor), precision, recall)
+    f1, threshold, floor, precision, recall = best
+    emergency_p = oof[:, n_codes]
+    truth = y[:, n_codes].astype(bool)
+    emergency_threshold = 0.5
+    if truth.any():
+        ranked = np.sort(emergency_p[truth])
+        index = max(0, math.floor(len(ranked) * (1 - EMERGENCY_RECALL)) - 0)
+        emergency_threshold = float(min(0.5, ranked[index] - 1e-6))
+    caught = float((emergency_p[truth] >= emergency_threshold).mean()) if truth.any() else 0.0
+    alarms = float((emergency_p[~truth] >= emergency_threshold).mean()) if (~truth).any() else 0.0
+    log(
+        f"Out-of-fold: F1 {f1:.3f}, Präzision {precision:.3f}, Recall {recall:.3f} "
+        f"(Schwelle {threshold:.3f}, Boden {floor:.3f}); Notfälle erkannt {caught:.3f}, "
+        f"Fehlalarme {alarms:.3f} (Schwelle {emergency_threshold:.3f})"
+    )
+
+    vec = vectorizer()
+    x_all = vec.fit_transform(docs)
+    clf = model().fit(x_all, y)
+    weights = np.column_stack([est.coef_[0] for est in clf.estimators_]).astype(np.float32)
+    intercepts = np.array([est.intercept_[0] for est in clf.estimators_], dtype=np.float32)
+    vocabulary = vec.get_feature_names_out()
+    meta = {
+        "examples": len(corpus),
+        "features": len(vocabulary),
+        "threshold": threshold,
+        "floor": floor,
+        "max_needs": MAX_NEEDS,
+        "fusion": coef,
+        "emergency_threshold": emergency_threshold,
+        "oof": {
+            "f1": f1,
+            "precision": precision,
+            "recall": recall,
+            "emergency_recall": caught,
+            "emergency_false_alarms": alarms,
+        },
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        out,
+        labels=np.array(labels),
+        vocabulary=np.array([str(v) for v in vocabulary], dtype=str),
+        idf=vec.idf_.astype(np.float32),
+        weights=weights,
+        intercepts=intercepts,
+        meta=np.array(json.dumps(meta)),
+    )
+    log(f"Modell geschrieben: {out} ({len(corpus)} Situationen, {len(vocabulary)} Merkmale)")
+    return meta

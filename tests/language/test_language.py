@@ -1,0 +1,77 @@
+"""The German language layer: lemmas, scopes of negation, time and person, bounded work per word."""
+
+from __future__ import annotations
+
+import pytest
+
+from lotse.language import MAX_WORD_LEN, lemma, read, split_compound, tokenize
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("umzubringen", "umbringen"),
+        ("rausgeschmissen", "rausschmeissen"),
+        ("Mahnungen", "mahnung"),
+        ("mahnungen", "mahnung"),
+        ("Kindern", "kind"),
+        ("geschlagen", "schlagen"),
+    ],
+)
+def test_lemmas_undo_inflection_zu_infinitives_and_participles(word: str, expected: str) -> None:
+    assert lemma(word) == expected
+
+
+def test_unknown_words_keep_their_folded_form() -> None:
+    assert lemma("Bürgergeldantragsformular") == "buergergeldantragsformular"
+
+
+def test_negation_governs_the_following_words_of_its_clause() -> None:
+    reading = read("Sie hat keine Schulden, aber die Miete ist zu hoch.")
+    words = [t.folded for i, t in enumerate(reading.tokens) if i in reading.negated]
+    assert words == ["schulden"]
+
+
+def test_a_closing_negation_governs_the_words_before_it() -> None:
+    reading = read("Er trinkt nicht mehr.")
+    assert "trinkt" in {t.folded for i, t in enumerate(reading.tokens) if i in reading.negated}
+
+
+@pytest.mark.parametrize(
+    "text", ["Ich kann die Miete nicht bezahlen.", "Wir haben nicht genug Geld für Essen."]
+)
+def test_inability_and_lack_are_no_negation(text: str) -> None:
+    assert not read(text).negated
+
+
+def test_past_and_solved_clauses_are_marked() -> None:
+    reading = read("Früher hat er getrunken. Jetzt braucht er eine Wohnung.")
+    past = {t.folded for i, t in enumerate(reading.tokens) if i in reading.past}
+    assert "getrunken" in past and "wohnung" not in past
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Mein Sohn (15) ist seit gestern weg.", 15),
+        ("Die 16-jährige Tochter schläft bei Freunden.", 16),
+        ("Herr P. ist 78 Jahre alt.", 78),
+        ("my son is 16 years old", 16),
+        ("Seit 15 Jahren verheiratet, jetzt Trennung.", None),
+    ],
+)
+def test_the_age_of_the_person_concerned(text: str, age: int | None) -> None:
+    assert read(text).person_age() == age
+
+
+def test_who_the_text_is_about() -> None:
+    assert read("Meine Mutter vergisst alles und mein Bruder hilft nicht.").roles == ("parent", "sibling")
+
+
+def test_a_very_long_word_is_read_by_its_first_letters_and_keeps_its_offsets() -> None:
+    word = "a" * 5000
+    tokens = tokenize(f"Hallo {word} Ende")
+    assert tokens[1].end - tokens[1].start == 5000
+    assert len(tokens[1].folded) == MAX_WORD_LEN
+    assert split_compound("schuldnerberatung" * 300)[0] == ("schuldnerberatung" * 300)[:MAX_WORD_LEN]
+    assert read(word).lemmas[0] == word[:MAX_WORD_LEN]

@@ -1,0 +1,121 @@
+"""The safety net: urgent needs become emergencies first, age-aware, with crisis lines that fit; and the
+honest abstention when no need is recognised with confidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from lotse.routing.needs import NeedMatch, recognise
+from lotse.routing.rules import RuleSet
+from lotse.routing.service import RouteAnswer, Router, RouteRequest
+from lotse.routing.sources import OfferPool
+from lotse.taxonomy import load_taxonomy
+from tests.routing.offer_builders import TOWN, summary
+from tests.routing.test_service import MONDAY_NOON
+
+
+def urgent(code: str, score: float = 0.2):  # type: ignore[no-untyped-def]
+    def recognise_(_text: str, _age: int | None) -> list[NeedMatch]:
+        return [NeedMatch(code, load_taxonomy().label(code), score, ("Wort",), urgent=True)]
+
+    return recognise_
+
+
+def nothing(_text: str, _age: int | None) -> list[NeedMatch]:
+    return [NeedMatch("ALL.SOZB", load_taxonomy().label("ALL.SOZB"), 0.1, ())]
+
+
+def ask(
+    offers: Sequence[dict[str, Any]], recogniser: Any, situation: str = "Lage", **fields: Any
+) -> RouteAnswer:
+    pool = OfferPool.of(offers)
+    r = Router(
+        lambda: pool, lambda: TOWN, lambda: RuleSet(()), recogniser=recogniser, now=lambda: MONDAY_NOON
+    )
+    return r.route(RouteRequest(situation, **{"district": "mitte", **fields}))
+
+
+SEELSORGE = summary(
+    "TelefonSeelsorge", needs=["NOT.KRISE", "SEE.PSY"], target_groups=["ZG.ALLE"], city_wide=True
+)
+WOMEN_LINE = summary(
+    "Hilfetelefon Gewalt gegen Frauen",
+    needs=["NOT.KRISE", "NOT.HGEW"],
+    target_groups=["ZG.FRAUEN"],
+    city_wide=True,
+)
+PREGNANT_LINE = summary(
+    "Hilfetelefon Schwangere in Not",
+    needs=["NOT.KRISE", "FAM.SCHW"],
+    target_groups=["ZG.SCHWANGER"],
+    city_wide=True,
+)
+QUARTER = summary("Kümmerer im Quartier", needs=["ALL.SOZB"], city_wide=True)
+SHELTER = summary("Notunterkunft", needs=["WOH.WLOS"], minimum_age=18, city_wide=True)
+YOUTH_LINE = summary(
+    "Kinder- und Jugendtelefon 116 111",
+    needs=["NOT.KSCH", "NOT.KRISE"],
+    target_groups=["ZG.JUGEND"],
+    city_wide=True,
+)
+YOUTH_OFFICE = summary("Jugendamt – Allgemeiner Sozialer Dienst", needs=["FAM.HZE"], city_wide=True)
+
+
+def test_an_urgent_need_without_a_rule_puts_its_crisis_offer_first_with_a_note() -> None:
+    answer = ask([QUARTER, SEELSORGE], urgent("NOT.KRISE"))
+    first = answer.referrals[0]
+    assert (first.offer["name"], first.emergency) == ("TelefonSeelsorge", True)
+    assert answer.crisis_note and "112" in answer.crisis_note
+    assert [n.code for n in answer.needs][0] == "NOT.KRISE"
+
+
+def test_crisis_lines_for_other_groups_do_not_lead_a_suicidal_question() -> None:
+    answer = ask([PREGNANT_LINE, WOMEN_LINE, SEELSORGE], urgent("NOT.KRISE"))
+    marked = [r.offer["name"] for r in answer.referrals if r.emergency]
+    assert marked == ["TelefonSeelsorge"]
+
+
+def test_a_minor_gets_youth_help_before_adult_offers() -> None:
+    answer = ask([SHELTER, YOUTH_LINE, YOUTH_OFFICE], urgent("WOH.WLOS"), age=15)
+    first_two = {r.offer["name"] for r in answer.referrals[:2]}
+    assert first_two == {"Kinder- und Jugendtelefon 116 111", "Jugendamt – Allgemeiner Sozialer Dienst"}
+    assert all(r.emergency for r in answer.referrals[:2])
+    assert "Notunterkunft" not in [r.offer["name"] for r in answer.referrals]
+    assert answer.crisis_note and "116 111" in answer.crisis_note
+
+
+def test_the_age_named_in_the_text_counts_when_the_form_has_none() -> None:
+    answer = ask([SHELTER, YOUTH_LINE], urgent("WOH.WLOS"), situation="Mein Sohn (15) steht auf der Straße.")
+    assert answer.referrals[0].offer["name"] == "Kinder- und Jugendtelefon 116 111"
+
+
+def test_no_confident_need_says_so_and_lists_offers_whose_text_answers_first() -> None:
+    tenant = summary(
+        "Mieterberatung",
+        needs=["WOH.MIET"],
+        description="Beratung bei Lärm, Nachbarschaftsstreit und Nebenkosten.",
+        city_wide=True,
+    )
+    answer = ask(
+        [QUARTER, tenant], nothing, situation="Der Lärm der Nachbarn über uns hört nachts nicht auf."
+    )
+    assert answer.abstained
+    assert [r.offer["name"] for r in answer.referrals] == ["Mieterberatung", "Kümmerer im Quartier"]
+    assert answer.referrals[0].need is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe seit Wochen Gedanken, mich umzubringen.",
+        "Ich will mich umbringen.",
+        "Er verschenkt seine Sachen und hat sich von allen verabschiedet, er sagt, es hat alles keinen Sinn mehr.",
+        "Mein Mann hat mich gestern wieder gewürgt, ich habe Angst, nach Hause zu gehen.",
+        "Die Kleine ist seit gestern allein in der Wohnung, die Mutter ist nicht aufgetaucht.",
+    ],
+)
+def test_the_shipped_recogniser_marks_emergencies_urgent(text: str) -> None:
+    assert any(m.urgent for m in recognise(text))
