@@ -48,11 +48,35 @@ DISTRICTS: list[tuple[str, str, float, float, list[str]]] = [
         ["feldmark", "fildeken-rosenberg", "ost", "suedwest", "stenern", "holtwick"],
     ),
     ("feldmark", "Feldmark / Bocholt-West", 51.838, 6.588, ["innenstadt", "lowick", "suedwest", "holtwick"]),
-    ("fildeken-rosenberg", "Fildeken-Rosenberg", 51.827, 6.612, ["innenstadt", "suedwest", "biemenhorst", "ost"]),
-    ("suedwest", "Bocholt-Südwest", 51.826, 6.597, ["innenstadt", "feldmark", "fildeken-rosenberg", "mussum"]),
-    ("ost", "Bocholt-Ost / Giethorst", 51.842, 6.628, ["innenstadt", "stenern", "fildeken-rosenberg", "biemenhorst"]),
+    (
+        "fildeken-rosenberg",
+        "Fildeken-Rosenberg",
+        51.827,
+        6.612,
+        ["innenstadt", "suedwest", "biemenhorst", "ost"],
+    ),
+    (
+        "suedwest",
+        "Bocholt-Südwest",
+        51.826,
+        6.597,
+        ["innenstadt", "feldmark", "fildeken-rosenberg", "mussum"],
+    ),
+    (
+        "ost",
+        "Bocholt-Ost / Giethorst",
+        51.842,
+        6.628,
+        ["innenstadt", "stenern", "fildeken-rosenberg", "biemenhorst"],
+    ),
     ("lowick", "Lowick", 51.836, 6.580, ["feldmark", "liedern", "holtwick", "mussum"]),
-    ("holtwick", "Holtwick", 51.858, 6.590, ["hemden", "spork", "stenern", "innenstadt", "feldmark", "lowick"]),
+    (
+        "holtwick",
+        "Holtwick",
+        51.858,
+        6.590,
+        ["hemden", "spork", "stenern", "innenstadt", "feldmark", "lowick"],
+    ),
     ("stenern", "Stenern", 51.853, 6.640, ["ost", "innenstadt", "barlo", "hemden", "holtwick"]),
     ("biemenhorst", "Biemenhorst", 51.815, 6.625, ["mussum", "fildeken-rosenberg", "ost", "lankern"]),
     ("mussum", "Mussum", 51.815, 6.580, ["biemenhorst", "suedwest", "lowick", "liedern", "lankern"]),
@@ -108,7 +132,12 @@ LOCATIONS: dict[str, dict[str, Any]] = {
     },
     "haus-der-integration": {"name": "Haus der Integration", "lat": 51.8383, "lon": 6.6193, "est": True},
     "jobcenter": {"name": "Jobcenter Bocholt", "lat": 51.8392, "lon": 6.6118, "est": True},
-    "jugendamt": {"name": "Fachbereich Jugend, Familie, Schule und Sport", "lat": 51.8371, "lon": 6.6166, "est": True},
+    "jugendamt": {
+        "name": "Fachbereich Jugend, Familie, Schule und Sport",
+        "lat": 51.8371,
+        "lon": 6.6166,
+        "est": True,
+    },
     "caritas-beratung": {
         "name": "Caritasverband für das Dekanat Bocholt – Beratungsstelle",
         "lat": 51.8389,
@@ -191,7 +220,13 @@ LOCATIONS: dict[str, dict[str, Any]] = {
         "name": "Quartierstreff am Brunnen (Friedhofsviertel)",
         "note": "Im Friedhofsviertel; Lage und Anschrift bitte bei Leben im Alter e.V. erfragen.",
     },
-    "tafel": {"name": "Bocholter Tafel", "lat": 51.8368, "lon": 6.6181, "street": "Köcherstraße 2a", "est": True},
+    "tafel": {
+        "name": "Bocholter Tafel",
+        "lat": 51.8368,
+        "lon": 6.6181,
+        "street": "Köcherstraße 2a",
+        "est": True,
+    },
     "zorgloket": {
         "name": "Zorgloket im Bültenhaus am Hellweg",
         "lat": 51.8596,
@@ -215,7 +250,13 @@ PHONES: dict[str, tuple[str, str]] = {
     "elterntelefon": ("0800 111 0 550", "Nummer gegen Kummer – Elterntelefon, kostenfrei"),
 }
 
-LANGUAGE_NAMES = {"de": "Deutsch", "nl": "Niederländisch", "en": "Englisch", "tr": "Türkisch", "ar": "Arabisch"}
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "nl": "Niederländisch",
+    "en": "Englisch",
+    "tr": "Türkisch",
+    "ar": "Arabisch",
+}
 DAY_NAMES = {"MO": "Mo", "TU": "Di", "WE": "Mi", "TH": "Do", "FR": "Fr", "SA": "Sa", "SU": "So"}
 ALL_DAYS = "MO,TU,WE,TH,FR,SA,SU"
 
@@ -232,7 +273,13 @@ RECENT_SPAN_DAYS = 170  # up to 2026-11-20
 
 
 def svc(
-    slug: str, name: str, description: str, needs: list[str], groups: list[str], areas: list[str], **extra: Any
+    slug: str,
+    name: str,
+    description: str,
+    needs: list[str],
+    groups: list[str],
+    areas: list[str],
+    **extra: Any,
 ) -> dict[str, Any]:
     """Compact service spec; see build_service for the optional keys."""
     return {
@@ -1542,7 +1589,12 @@ def build_location(key: str) -> dict[str, Any]:
 def build_phone(owner: str, key: str) -> dict[str, str]:
     """HSDS phone from the allow-listed numbers."""
     number, description = PHONES[key]
-    return {"id": uid("phone", f"{owner}/{key}"), "number": number, "type": "voice", "description": description}
+    return {
+        "id": uid("phone", f"{owner}/{key}"),
+        "number": number,
+        "type": "voice",
+        "description": description,
+    }
 
 
 def area_description(name: str, note: str | None) -> str:
@@ -1610,7 +1662,12 @@ def build_service(spec: dict[str, Any], terms: dict[str, dict[str, str]], index:
         for name in spec["areas"]
     ]
     service["service_at_locations"] = (
-        [{"id": uid("service_at_location", f"{slug}/{spec['location']}"), "location": build_location(spec["location"])}]
+        [
+            {
+                "id": uid("service_at_location", f"{slug}/{spec['location']}"),
+                "location": build_location(spec["location"]),
+            }
+        ]
         if spec.get("location")
         else []
     )

@@ -202,6 +202,7 @@ class Instance:
                 "DATABASE_URL": f"sqlite:///{tmp / 'lotse.sqlite3'}",
                 "SECRET_KEY": "eval",
                 "TESTING": True,
+                "RATELIMIT_ENABLED": False,
             }
         )
         self.services = self.app.extensions["lotse"]
@@ -221,13 +222,18 @@ class Instance:
         self.client = self.app.test_client()
         self.summaries = self.services.search.all_active()
 
-    def ask(self, case: Case) -> Answer:
-        """Ask one situation through the API."""
+    def raw(self, case: Case) -> dict[str, Any]:
+        """The route API's answer for one situation."""
         body = {"situation": case.situation, "district": case.district, "age": case.age, "limit": 5}
         response = self.client.post("/api/v1/route", json=body)
         if response.status_code != 200:
             raise SystemExit(f"{case.id}: HTTP {response.status_code} {response.get_json()}")
-        data = response.get_json()
+        data: dict[str, Any] = response.get_json()
+        return data
+
+    def ask(self, case: Case) -> Answer:
+        """Ask one situation through the API."""
+        data = self.raw(case)
         offers: list[str] = []
         by_need: dict[str | None, list[str]] = {}
         for referral in data["referrals"]:
@@ -394,8 +400,48 @@ def main(argv: list[str] | None = None) -> int:
         f"Bocholt ({len(bocholt)}, Angebote abgeleitet)", ROOT / "seed_data", bocholt, True, args.verbose
     )
     rows += run_dataset(f"Musterhausen ({len(muster)})", devset / "musterhausen", muster, False, args.verbose)
+    town = ROOT / "corpus" / "sealed" / "s1" / "town"
+    if (town / "queries.jsonl").exists():
+        wendelstedt = read_cases(town / "queries.jsonl")
+        rows = run_dataset(f"versiegelt: Wendelstedt ({len(wendelstedt)})", town, wendelstedt, False, False) + rows
+    print("## Verweise (versiegelte Stadt zuerst)\n")
     print_table(rows)
+    print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
+    emergency_first(ROOT / "seed_data", town)
     return 0
+
+
+def emergency_first(seed: Path, town: Path) -> None:
+    """For every situation marked as an emergency: is the first referral an emergency offer?"""
+    sets = {
+        "versiegelt s1": sorted((ROOT / "corpus" / "sealed" / "s1").glob("*.jsonl")),
+        "Validierung v1": [ROOT / "corpus" / "dev" / "v1.jsonl"],
+    }
+    instance = Instance(seed)
+    try:
+        print("| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for name, files in sets.items():
+            rows = [json.loads(line) for f in files if f.exists() for line in f.read_text("utf-8").splitlines() if line]
+            if not rows:
+                continue
+            urgent = first = noted = alarms = others = 0
+            for row in rows:
+                age = row.get("age") if isinstance(row.get("age"), int) else None
+                district = row.get("district") if isinstance(row.get("district"), str) else None
+                case = Case(row["id"], row["situation"], district, age, row.get("needs") or [], {})
+                data = instance.raw(case)
+                lead = bool(data["referrals"]) and bool(data["referrals"][0].get("emergency"))
+                if row.get("emergency"):
+                    urgent += 1
+                    first += lead
+                    noted += bool(data.get("crisis_note"))
+                else:
+                    others += 1
+                    alarms += lead
+            print(f"| {name} | {urgent} | {first} | {noted} | {alarms}/{others} |")
+    finally:
+        instance.close()
 
 
 if __name__ == "__main__":

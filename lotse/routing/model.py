@@ -17,14 +17,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
 from lotse.language import Reading
 from lotse.routing.features import FILLER_WORDS, features
 
-__all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit"]
+__all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit", "read_model"]
 
 EMERGENCY = "EMERGENCY"
 MODEL_FILE = "need_model.npz"
@@ -128,11 +128,17 @@ def fuse(p: np.ndarray, lex: np.ndarray, coef: Sequence[float]) -> np.ndarray:
     return fused
 
 
+def read_model(handle: BinaryIO) -> NeedModel:
+    """A model from an open .npz file (no pickles are read)."""
+    with np.load(handle, allow_pickle=False) as data:
+        return NeedModel({key: data[key] for key in data.files})
+
+
 @lru_cache(maxsize=1)
 def load_model() -> NeedModel | None:
     """The shipped model, or None when the package carries none (Lotse then reads by the lexicon alone)."""
     path = resources.files("lotse.data").joinpath(MODEL_FILE)
     if not path.is_file():
         return None
-    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-        return NeedModel({key: data[key] for key in data.files})
+    with path.open("rb") as handle:
+        return read_model(handle)

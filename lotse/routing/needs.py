@@ -528,7 +528,9 @@ def _fused(text: str, age: int | None, model: NeedModel) -> list[NeedMatch]:
     fused = fuse(p, lex, meta["fusion"])
     score = dict(zip(codes, fused.tolist(), strict=True))
     order = sorted(codes, key=lambda c: -score[c])
-    chosen = [c for c in order[: int(meta["max_needs"])] if score[c] >= meta["threshold"]]
+    # A need counts from the threshold on, and only beside a much stronger one if it reaches a share of it.
+    bar = max(float(meta["threshold"]), float(meta.get("relative", 0.0)) * score[order[0]])
+    chosen = [c for c in order[: int(meta["max_needs"])] if score[c] >= bar]
     if not chosen and score[order[0]] >= meta["floor"]:
         chosen = [order[0]]
     urgent: str | None = None

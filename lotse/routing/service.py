@@ -51,6 +51,8 @@ SIBLING_LOOKS = 12
 #: least SHORTLIST_MIN and SHORTLIST_FACTOR times the limit (rule boosts move an offer a few places).
 SHORTLIST_MIN = 20
 SHORTLIST_FACTOR = 4
+#: Referrals for a need that only the safety net points to (its own score is low): the crisis offer alone.
+HINT_LIMIT = 1
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class _Question:
     moment: datetime
     fallback: bool  # no need was recognised: general advice stands in
     needs: tuple[str, ...] = ()  # the needs of the answer (emergency offers must fit them)
+    hints: frozenset[str] = frozenset()  # needs only the safety net added, below the threshold
 
     @property
     def today(self) -> date:
@@ -155,9 +158,11 @@ class Router:
         situation = Situation({c: n.score for c, n in needs.items()}, request.age, request.district, text)
         rules = self._rules()
         decision = rules.evaluate(situation)
+        rule_urgent = set(decision.emergency_needs)
         urgent = [c for c, n in needs.items() if n.urgent]
         for code in safety_net(urgent, decision, rules, age):
-            top = max((needs[c].score for c in urgent), default=THRESHOLD)
+            # Child protection for a minor in danger is the answer itself, not a hint: full referrals.
+            top = max([THRESHOLD, *(needs[c].score for c in urgent)])
             needs[code] = DetectedNeed(code, load_taxonomy().label(code), round(top, 3), (), True)
         needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
@@ -171,6 +176,9 @@ class Router:
             self._now(),
             fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < THRESHOLD,
             needs=tuple(order),
+            hints=frozenset(
+                c for c in order if needs[c].urgent and needs[c].score < THRESHOLD and c not in rule_urgent
+            ),
         )
         referrals: list[Candidate] = []
         unserved: list[str] = []
@@ -246,7 +254,11 @@ class Router:
         # so only a shortlist gets them (and, later, its reasons written).
         shortlist = _shortlist(candidates, question.request.limit)
         apply_boosts(shortlist, question.decision.offer_effects, need)
-        chosen = ordered(shortlist)[: question.request.limit]
+        limit = question.request.limit
+        if need in question.hints:
+            # Only the safety net points here (the need itself is unlikely): one crisis offer, one extra line.
+            limit = min(limit, HINT_LIMIT)
+        chosen = ordered(shortlist)[:limit]
         label = load_taxonomy().label(need)
         for added in question.decision.added_needs:
             if added.code == need and not added.emergency:

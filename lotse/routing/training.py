@@ -8,7 +8,7 @@ solver). Steps:
 3. out-of-fold probabilities, each fold holding out whole writers (files), so that the figures and the
    thresholds describe text by a writer the model has not read; fused with the lexicon's scores by a small
    logistic regression (shared by all needs), and the thresholds chosen on them: the need threshold for
-   the best F1, the emergency threshold for recall first (at least EMERGENCY_RECALL of the corpus' emergencies);
+   the best F1, the emergency threshold for recall first (EMERGENCY_RECALL of the corpus' emergencies);
 4. the final model on all texts, written with its vocabulary, idf, weights and meta data to an .npz file.
 
 scikit-learn is needed here only; the shipped model is read with numpy (`routing.model`).
@@ -33,10 +33,12 @@ from lotse.taxonomy import load_taxonomy
 __all__ = ["Example", "default_corpus", "load_corpus", "train"]
 
 EMERGENCY_RECALL = 0.97
-MAX_NEEDS = 3
+MAX_NEEDS = 4
 FOLDS = 6
 SEED = 20261204
 C = 8.0
+#: Intercept of a label the corpus has no example of: its probability stays near zero.
+ABSENT_INTERCEPT = -12.0
 
 
 @dataclass(frozen=True)
@@ -83,18 +85,21 @@ def default_corpus() -> list[Path]:
     return [p for p in (root / "corpus" / "train",) if p.exists()]
 
 
-def _select(scores: np.ndarray, threshold: float, floor: float) -> list[int]:
+def _select(scores: np.ndarray, threshold: float, floor: float, relative: float) -> list[int]:
     order = np.argsort(-scores)
-    chosen = [int(i) for i in order[:MAX_NEEDS] if scores[i] >= threshold]
+    top = scores[order[0]]
+    chosen = [int(i) for i in order[:MAX_NEEDS] if scores[i] >= max(threshold, relative * top)]
     if not chosen and scores[order[0]] >= floor:
         chosen = [int(order[0])]
     return chosen
 
 
-def _f1(scores: np.ndarray, gold: np.ndarray, threshold: float, floor: float) -> tuple[float, float, float]:
+def _f1(
+    scores: np.ndarray, gold: np.ndarray, threshold: float, floor: float, relative: float
+) -> tuple[float, float, float]:
     hit = predicted = wanted = 0
     for row, truth in zip(scores, gold, strict=True):
-        chosen = set(_select(row, threshold, floor))
+        chosen = set(_select(row, threshold, floor, relative))
         true = set(np.flatnonzero(truth).tolist())
         hit += len(chosen & true)
         predicted += len(chosen)
@@ -107,10 +112,14 @@ def _f1(scores: np.ndarray, gold: np.ndarray, threshold: float, floor: float) ->
 
 def train(corpus: Sequence[Example], out: Path, log: Any = print) -> dict[str, Any]:
     """Train on the corpus, write the model file, return its meta data (thresholds, sizes, OOF figures)."""
+    import warnings
+
     import joblib
 
     # liblinear writes into its input: joblib must hand the workers copies, not read-only memory maps.
-    with joblib.parallel_config(max_nbytes=None):
+    # A need without examples in a fold gets a constant predictor; scikit-learn warns of it, as expected.
+    with joblib.parallel_config(max_nbytes=None), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Label not .* is present in all training examples")
         return _train(corpus, out, log)
 
 
@@ -159,13 +168,14 @@ def _train(corpus: Sequence[Example], out: Path, log: Any) -> dict[str, Any]:
     )
     coef = [*(float(v) for v in fusion.coef_[0]), float(fusion.intercept_[0])]
     fused = fuse(p_needs, lex, coef)
-    best = (0.0, 0.5, 0.3, 0.0, 0.0)
+    best = (0.0, 0.5, 0.3, 0.0, 0.0, 0.0)
     for threshold in np.arange(0.15, 0.75, 0.025):
         for floor in np.arange(0.05, threshold + 1e-9, 0.025):
-            f1, precision, recall = _f1(fused, gold, float(threshold), float(floor))
-            if f1 > best[0]:
-                best = (f1, float(threshold), float(floor), precision, recall)
-    f1, threshold, floor, precision, recall = best
+            for relative in (0.0, 0.2, 0.3, 0.4, 0.5):
+                f1, precision, recall = _f1(fused, gold, float(threshold), float(floor), relative)
+                if f1 > best[0]:
+                    best = (f1, float(threshold), float(floor), precision, recall, relative)
+    f1, threshold, floor, precision, recall, relative = best
     emergency_p = oof[:, n_codes]
     truth = y[:, n_codes].astype(bool)
     emergency_threshold = 0.5
@@ -177,21 +187,28 @@ def _train(corpus: Sequence[Example], out: Path, log: Any) -> dict[str, Any]:
     alarms = float((emergency_p[~truth] >= emergency_threshold).mean()) if (~truth).any() else 0.0
     log(
         f"Out-of-fold: F1 {f1:.3f}, Präzision {precision:.3f}, Recall {recall:.3f} "
-        f"(Schwelle {threshold:.3f}, Boden {floor:.3f}); Notfälle erkannt {caught:.3f}, "
+        f"(Schwelle {threshold:.3f}, Boden {floor:.3f}, relativ {relative:.1f}); "
+        f"Notfälle erkannt {caught:.3f}, "
         f"Fehlalarme {alarms:.3f} (Schwelle {emergency_threshold:.3f})"
     )
 
     vec = vectorizer()
     x_all = vec.fit_transform(docs)
     clf = model().fit(x_all, y)
-    weights = np.column_stack([est.coef_[0] for est in clf.estimators_]).astype(np.float32)
-    intercepts = np.array([est.intercept_[0] for est in clf.estimators_], dtype=np.float32)
+    weights = np.zeros((x_all.shape[1], len(labels)), dtype=np.float32)
+    intercepts = np.full(len(labels), ABSENT_INTERCEPT, dtype=np.float32)
+    for column, estimator in enumerate(clf.estimators_):
+        # A label with no example in the corpus gets a constant predictor: it is never recognised.
+        if hasattr(estimator, "coef_"):
+            weights[:, column] = estimator.coef_[0]
+            intercepts[column] = estimator.intercept_[0]
     vocabulary = vec.get_feature_names_out()
     meta = {
         "examples": len(corpus),
         "features": len(vocabulary),
         "threshold": threshold,
         "floor": floor,
+        "relative": relative,
         "max_needs": MAX_NEEDS,
         "fusion": coef,
         "emergency_threshold": emergency_threshold,

@@ -188,6 +188,8 @@ def group_answer(answer: Any) -> dict[str, Any]:
         groups.setdefault(referral.need, []).append(referral)
     return {
         "needs": answer.needs,
+        "abstained": answer.abstained,
+        "crisis_note": answer.crisis_note,
         "emergency": emergency,
         "groups": [
             {

@@ -126,3 +126,37 @@ def test_evidence_leaves_out_filler_words_of_a_matched_phrase() -> None:
     (energy,) = [m for m in matches if m.code == "GEL.ENERG"]
     assert "Strom" in energy.evidence
     assert "wird" not in energy.evidence and "der" not in energy.evidence
+
+
+# --- language nobody on the project wrote: the failure classes of issue 9 ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("Ich habe seit Wochen Gedanken, mich umzubringen.", "NOT.KRISE"),
+        ("Der Vermieter hat uns rausgeschmissen, wir stehen mit den Koffern auf der Straße.", "WOH.WLOS"),
+        ("ich nicht verstehen Brief von Amt, bitte hilfe mit Formular", "ALL.ANTR"),
+        ("my husband lost his job and we cannot pay the rent anymore", "WOH.DROH"),
+        ("Mein Mann trinkt jeden Abend, ich weiß nicht, wie ich mit den Kindern umgehen soll.", "SEE.ANG"),
+    ],
+)
+def test_inflections_learners_english_and_relatives(text: str, need: str) -> None:
+    assert need in codes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Er ist seit Jahren trocken und sucht jetzt eine Arbeitsstelle.", "SEE.SUCHT"),
+        ("Meine Tochter sucht eine Wohnung in der Innenstadt.", "SEE.SUCHT"),
+        ("Mein Sohn kann nicht lesen, was an der Tafel steht, braucht er eine Brille?", "VER.TAFEL"),
+    ],
+)
+def test_solved_problems_and_homographs_give_no_need(text: str, absent: str) -> None:
+    assert absent not in codes(text)
+
+
+def test_model_evidence_quotes_meaningful_words_only() -> None:
+    for match in recognise("Seit einem Jahr wegen der Schulden zu Hause nur noch Mahnungen und Inkasso"):
+        assert not {"seit", "jahr", "wegen", "hause"} & {w.lower() for w in match.evidence}

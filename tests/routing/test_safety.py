@@ -69,7 +69,7 @@ def test_an_urgent_need_without_a_rule_puts_its_crisis_offer_first_with_a_note()
     first = answer.referrals[0]
     assert (first.offer["name"], first.emergency) == ("TelefonSeelsorge", True)
     assert answer.crisis_note and "112" in answer.crisis_note
-    assert [n.code for n in answer.needs][0] == "NOT.KRISE"
+    assert answer.needs[0].code == "NOT.KRISE"
 
 
 def test_crisis_lines_for_other_groups_do_not_lead_a_suicidal_question() -> None:
@@ -112,7 +112,7 @@ def test_no_confident_need_says_so_and_lists_offers_whose_text_answers_first() -
     [
         "Ich habe seit Wochen Gedanken, mich umzubringen.",
         "Ich will mich umbringen.",
-        "Er verschenkt seine Sachen und hat sich von allen verabschiedet, er sagt, es hat alles keinen Sinn mehr.",
+        "Er verschenkt seine Sachen und hat sich von allen verabschiedet, es hat alles keinen Sinn mehr.",
         "Mein Mann hat mich gestern wieder gewürgt, ich habe Angst, nach Hause zu gehen.",
         "Die Kleine ist seit gestern allein in der Wohnung, die Mutter ist nicht aufgetaucht.",
     ],

@@ -77,6 +77,9 @@ class DetectedNeedSchema(GermanSchema):
     evidence = fields.List(
         fields.String(), metadata={"description": "Worte der Schilderung, die darauf hinweisen"}
     )
+    urgent = fields.Boolean(
+        metadata={"description": "Das Sicherheitsnetz sieht Hinweise auf einen Notfall, die hierauf zeigen"}
+    )
 
 
 class ReferralSchema(GermanSchema):
@@ -99,3 +102,13 @@ class RouteAnswerSchema(GermanSchema):
 
     needs = fields.List(fields.Nested(DetectedNeedSchema))
     referrals = fields.List(fields.Nested(ReferralSchema))
+    abstained = fields.Boolean(
+        metadata={
+            "description": "Kein Bedarf sicher erkannt: zuerst die Angebote, deren Texte am besten passen, "
+            "dann allgemeine Beratung"
+        }
+    )
+    crisis_note = fields.String(
+        allow_none=True,
+        metadata={"description": "Hinweis auf einen möglichen Notfall (Notrufnummern), sonst null"},
+    )

@@ -1,0 +1,70 @@
+"""Training the need model: from a labelled corpus to a file the recogniser reads with numpy alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lotse.language import read
+from lotse.routing.model import EMERGENCY, read_model
+from lotse.routing.training import load_corpus, train
+
+pytest.importorskip("sklearn")
+
+DEBTS = ["Ich habe {} Euro Schulden und das Inkasso schreibt", "Mahnungen ohne Ende, {} Kredite offen"]
+POWER = ["Die Stadtwerke sperren den Strom, {} Euro Rückstand", "Strom abgestellt seit {} Tagen"]
+DANGER = ["Er hat mich {} mal geschlagen, ich habe Angst um mein Leben", "Sie will sich {} umbringen"]
+
+
+def write_corpus(folder: Path) -> list[Path]:
+    files = []
+    for writer in ("a", "b"):
+        rows = []
+        for i in range(12):
+            rows.append({"situation": DEBTS[i % 2].format(i + 2), "needs": ["GEL.SCHULD"], "age": 40})
+            rows.append({"situation": POWER[i % 2].format(i + 3), "needs": ["GEL.ENERG"], "age": None})
+            rows.append(
+                {
+                    "situation": DANGER[i % 2].format(i + 1),
+                    "needs": ["NOT.HGEW"],
+                    "emergency": True,
+                    "age": 30,
+                }
+            )
+        path = folder / f"{writer}.jsonl"
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def test_training_writes_a_model_that_reads_situations(tmp_path: Path) -> None:
+    out = tmp_path / "model.npz"
+    meta = train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None)
+    assert meta["examples"] == 72
+    with out.open("rb") as handle:
+        model = read_model(handle)
+    result = model.read(read("Das Inkasso schreibt wegen meiner Schulden"), None)
+    assert result.probabilities["GEL.SCHULD"] > result.probabilities["GEL.ENERG"]
+    danger = model.read(read("Er hat mich geschlagen, ich habe Angst"), None)
+    assert danger.probabilities[EMERGENCY] > result.probabilities[EMERGENCY]
+    assert "Schulden" in result.evidence("GEL.SCHULD", read("Das Inkasso schreibt wegen meiner Schulden"))
+
+
+def test_training_is_reproducible(tmp_path: Path) -> None:
+    corpus = load_corpus(write_corpus(tmp_path))
+    first, second = tmp_path / "1.npz", tmp_path / "2.npz"
+    train(corpus, first, log=lambda _line: None)
+    train(corpus, second, log=lambda _line: None)
+    with first.open("rb") as a, second.open("rb") as b:
+        one, two = read_model(a), read_model(b)
+    text = read("Strom abgestellt, Mahnungen")
+    assert one.read(text, None).probabilities == two.read(text, None).probabilities
+
+
+def test_an_unknown_code_in_the_corpus_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"situation": "x", "needs": ["GEL.NIX"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"GEL\.NIX"):
+        load_corpus([path])
