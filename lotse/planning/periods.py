@@ -108,7 +108,7 @@ def recent_choices(today: date, months: int = 13) -> list[tuple[str, str]]:
     quarter = (today.month - 1) // 3 + 1
     year = today.year
     for _ in range(5):
-        choices.append((f"{year}-Q{quarter}", f"{quarter}. Quartal {year}", "quarter"))
+        choices.append((f"{year}-Q{quarter}", f"{quarter}. Quartal {year}"))
         quarter, year = (quarter - 1, year) if quarter > 1 else (4, year - 1)
     choices.extend((str(y), f"Jahr {y}") for y in (today.year, today.year - 1))
     return choices

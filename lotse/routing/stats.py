@@ -163,7 +163,7 @@ class RouteStats:
 
     def _start_timer(self) -> None:
         """Start the thread that writes counts even when no further question comes (once per process)."""
-        if not self._background or self._thread is not None:
+        if not self._background or self._flush_seconds <= 0 or self._thread is not None:
             return
         with self._lock:
             if self._thread is None:
