@@ -117,7 +117,8 @@ def map_svg(areas: Sequence[MapArea], title: str, measure: str) -> str:
 
 
 def _circle_radius(areas: Sequence[MapArea], squeeze: float) -> float:
-    """Half the smallest distance between two centres, so neighbouring districts' circles do not overlap."""
+    """A circle size from the typical distance between neighbouring centres (some overlap is fine)."""
     points = [(a.lon * squeeze, a.lat) for a in areas if not a.polygon]
-    gaps = [math.dist(p, q) for i, p in enumerate(points) for q in points[i + 1 :] if p != q]
-    return min(gaps) / 2 * 0.95 if gaps else 0.005
+    nearest = sorted(min((math.dist(p, q) for q in points if q != p), default=0.0) for p in points)
+    nearest = [d for d in nearest if d > 0]
+    return nearest[len(nearest) // 2] * 0.4 if nearest else 0.005

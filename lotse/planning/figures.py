@@ -156,7 +156,7 @@ def district_totals(rows: Iterable[Row]) -> list[DistrictTotal]:
 def trend(
     demand: Demand, months: Sequence[date], needs: Iterable[str], district: str | None = None
 ) -> list[tuple[date, int]]:
-    """Return the questions of some needs per month: the sum of (month, district, need) cells of 5 and more."""
+    """Return questions per month of some needs: the sum of the (month, district, need) cells of 5 or more."""
     wanted = set(needs)
     totals: Counter[date] = Counter()
     for (month, place, code), count in demand.monthly.items():

@@ -1,4 +1,4 @@
-"""The planners' figures: cells under 5 hidden and left out of sums, gaps first, trend from safe cells only."""
+"""The planners' figures: cells under 5 hidden and left out of sums, gaps first, a trend of safe cells."""
 
 from __future__ import annotations
 
