@@ -28,6 +28,8 @@ NEED_RATES = {
     "ARB.VERM": 0.4, "GES.KV": 0.3, "GES.PRAEV": 0.15, "FAM.ERZ": 0.3, "SEE.PSY": 0.35,
     "SEE.SUCHT": 0.2, "MIG.MBE": 0.35, "MIG.SPRA": 0.3, "ALT.PFLB": 0.3, "SEE.EINS": 0.15, "NOT.HGEW": 0.1,
 }  # fmt: skip
+#: All rates times this: about 45 questions a workday in the whole town (16 districts).
+SCALE = 0.4
 #: Questions per workday without a recognised need, per district.
 NO_NEED_RATE = 0.3
 #: Energy debts peak in winter: the rate is multiplied by 1 + WINTER·cos(season).
@@ -76,11 +78,11 @@ def _rows(session: Session, today: date, rng: random.Random) -> list[dict[str, o
         for district in districts:
             for code, rate in rates.items():
                 factor = 1 + WINTER * season if code == "GEL.ENERG" else 1.0
-                count = _poisson(rng, rate * size[district.id] * factor)
+                count = _poisson(rng, SCALE * rate * size[district.id] * factor)
                 if count:
                     unmet = 0 if _served(supply, district.id, code) else count
                     rows.append(_row(day, district.id, code, count, unmet))
-            count = _poisson(rng, NO_NEED_RATE * size[district.id])
+            count = _poisson(rng, SCALE * NO_NEED_RATE * size[district.id])
             if count:
                 rows.append(_row(day, district.id, NO_NEED, count, 0))
     return rows
