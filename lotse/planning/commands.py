@@ -16,6 +16,7 @@ from lotse.planning.periods import PeriodError, parse_named
 def report(quarter: str, out: Path) -> None:
     """Den Quartalsbericht für die Sozialkonferenz als druckbare HTML-Datei schreiben."""
     from flask import render_template
+    from markupsafe import Markup
 
     from lotse import create_app
     from lotse.planning.report import quarter_report
@@ -32,8 +33,11 @@ def report(quarter: str, out: Path) -> None:
     try:
         with app.app_context(), services.db.session() as session:
             css = files("lotse").joinpath("static/planning.css").read_text(encoding="utf-8")
+            stylesheet = Markup(f"<style>{css}</style>")  # our own file, not user input
             html = render_template(
-                "planning/report_file.html", report=quarter_report(session, period, today()), css=css
+                "planning/report_file.html",
+                report=quarter_report(session, period, today()),
+                stylesheet=stylesheet,
             )
     finally:
         services.close()

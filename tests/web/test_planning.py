@@ -259,3 +259,10 @@ def test_questions_asked_through_the_route_api_reach_the_statistics(planning_app
     body = client.get(NEEDS_URL, query_string=span(), headers=bearer(accounts, "planner")).get_json()
     row = rows_of(body)[("nord", "GEL.SCHULD")]
     assert (row["questions"], row["unmet"]) == (5, 0)  # the neighbour Mitte has a debt counselling
+
+
+def test_a_planner_lands_on_the_planning_page_after_login(planning_app, accounts) -> None:  # type: ignore[no-untyped-def]
+    client = planning_app.test_client()
+    login_as(planning_app, client, accounts["planner"][0])
+    response = client.get("/traeger/")
+    assert response.status_code == 302 and response.headers["Location"].endswith("/planung/")
