@@ -171,7 +171,8 @@ def report() -> ResponseReturnValue:
         return render_template(
             "planning/report_error.html", message="Bitte ein Quartal wählen, z. B. 2026-Q4."
         ), 422
-    return render_template("planning/report.html", report=quarter_report(session(), period, today()))
+    report_ = quarter_report(session(), period, today())
+    return render_template("planning/report.html", report=report_, quarter=value)
 
 
 def _current_quarter() -> str:

@@ -175,3 +175,14 @@ def test_the_marker_text_is_not_in_the_database(counted: tuple[LiveServer, str])
     database = Path(server.database_url.removeprefix("sqlite:///"))
     for path in database.parent.glob("lotse.sqlite3*"):
         assert MARKER.encode() not in path.read_bytes()
+
+
+def test_the_report_page_has_no_serious_accessibility_violations(
+    page: Any, counted: tuple[LiveServer, str], axe_source: str
+) -> None:
+    server, _token = counted
+    _login(page, server, PLANNER)
+    page.goto(f"http://127.0.0.1:{server.port}/planung/bericht")
+    violations = run_axe(page, axe_source, "planung-bericht")
+    save_screenshot(page, "planung-bericht")
+    assert violations == []
