@@ -124,5 +124,16 @@ def test_day_rows_older_than_13_months_are_folded_into_months(db: Database) -> N
     assert days == [date(2025, 11, 2)]
 
 
+def test_the_recorder_folds_old_days_after_writing(db: Database) -> None:
+    with db.writing() as session:
+        session.add(RouteStat(day=date(2024, 5, 2), district_id="mitte", need_code="GEL.SCHULD", count=3))
+    stats = RouteStats(db, flush_seconds=3600, today=lambda: DAY)
+    stats.record("mitte", ["GEL.SCHULD"])
+    stats.flush()
+    with db.session() as session:
+        assert [r.day for r in session.scalars(select(RouteStat))] == [DAY]
+        assert [r.month for r in session.scalars(select(RouteStatMonth))] == [date(2024, 5, 1)]
+
+
 def test_first_of_month_counts_back_across_years() -> None:
     assert first_of_month(date(2026, 2, 17), 13) == date(2025, 1, 1)
