@@ -245,7 +245,7 @@ def user() -> None:
 
 @user.command(name="add")
 @click.argument("email")
-@click.option("--role", type=click.Choice(["admin", "carrier", "caseworker"]), required=True)
+@click.option("--role", type=click.Choice(["admin", "carrier", "caseworker", "planner"]), required=True)
 @click.option("--org", "org", default=None, help="Id der Organisation (für Trägerkonten).")
 def user_add(email: str, role: str, org: str | None) -> None:
     """Konto anlegen; das Passwort kommt von der Standardeingabe."""
@@ -299,3 +299,13 @@ def user_deactivate(email: str) -> None:
         click.echo(f"Fehler: Ein Konto „{email}“ gibt es nicht.", err=True)
         sys.exit(1)
     click.echo(f"Konto {email} deaktiviert.")
+
+
+def _add_planning_commands() -> None:
+    from lotse.planning.commands import report, stats
+
+    main.add_command(report)
+    main.add_command(stats)
+
+
+_add_planning_commands()

@@ -65,3 +65,14 @@ def editable_organization(user: User | None, requested: str | None) -> str | Non
             raise PermissionDenied("Sie können nur Angebote Ihrer eigenen Organisation anlegen.")
         return user.organization_id
     return requested or None
+
+
+#: Roles that may read the planning statistics (the Sozialplanung page, its API and the report).
+PLANNING_ROLES = ("admin", "planner")
+
+
+def require_planner(user: User | None) -> User:
+    """Refuse everyone but social planners and admins."""
+    if user is None or not user.active or user.role not in PLANNING_ROLES:
+        raise PermissionDenied("Die Planungsstatistik sehen nur Sozialplanung und Administration.")
+    return user

@@ -16,7 +16,7 @@ from lotse.models.offer import (
 )
 from lotse.models.organization import Address, Location, Organization, Phone
 from lotse.models.ratelimit import RateLimitCounter
-from lotse.models.stats import RouteStat
+from lotse.models.stats import RouteStat, RouteStatMonth
 from lotse.models.taxonomy import Attribute, Taxonomy, TaxonomyTerm
 from lotse.models.user import ApiToken, User, UserSession
 
@@ -38,6 +38,7 @@ __all__ = [
     "Phone",
     "RateLimitCounter",
     "RouteStat",
+    "RouteStatMonth",
     "Schedule",
     "ServiceArea",
     "ServiceAtLocation",

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lotse.models.base import Base, utcnow
 
-ROLES = ("admin", "carrier", "caseworker")
+ROLES = ("admin", "carrier", "caseworker", "planner")
 
 
 class User(Base):

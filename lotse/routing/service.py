@@ -148,6 +148,11 @@ class Router:
         """Return the ids of the known districts (for validating a request)."""
         return self._districts().ids()
 
+    def neighbours(self, district_id: str) -> frozenset[str]:
+        """Return the ids of a district's neighbours (none for an unknown district)."""
+        place = self._districts().get(district_id)
+        return place.neighbours if place else frozenset()
+
     def route(self, request: RouteRequest) -> RouteAnswer:
         """Answer one question: the needs present and, per need, the best eligible offers with reasons."""
         districts = self._districts()

@@ -8,11 +8,11 @@ from flask_cors import CORS
 
 def register(app: Flask) -> None:
     """Attach all blueprints and handlers to the app."""
-    from lotse.web import api, auth, carrier, hsds, openapi, pages, security, widget
+    from lotse.web import api, auth, carrier, hsds, openapi, pages, planning, security, widget
     from lotse.web.deps import close_session
     from lotse.web.errors import APIError, register_error_handlers
 
-    for blueprint in (api.bp, hsds.bp, openapi.bp, pages.bp, widget.bp, auth.bp, carrier.bp):
+    for blueprint in (api.bp, hsds.bp, openapi.bp, pages.bp, widget.bp, auth.bp, carrier.bp, planning.bp):
         app.register_blueprint(blueprint)
     register_error_handlers(app)
     security.init_app(app)  # headers, CSRF and rate limits (needs the blueprints registered)

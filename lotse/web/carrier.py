@@ -38,7 +38,12 @@ STATUS_LABELS = {
     "defunct": "eingestellt",
     "temporarily closed": "vorübergehend geschlossen",
 }
-ROLE_LABELS = {"admin": "Administration", "carrier": "Träger", "caseworker": "Fallberatung"}
+ROLE_LABELS = {
+    "admin": "Administration",
+    "carrier": "Träger",
+    "caseworker": "Fallberatung",
+    "planner": "Sozialplanung",
+}
 _TEXT_FIELDS = ("name", "description", "phone", "email", "url", "cost", "schedule", "alert", "status")
 _NUMBER = re.compile(r"^-?\d{1,6}([.,]\d{1,12})?$")
 
@@ -90,6 +95,8 @@ def home() -> ResponseReturnValue:
     user = _user()
     if user.role == "caseworker":
         return render_template("carrier/caseworker.html")
+    if user.role == "planner":
+        return redirect(url_for("planning.home"))
     require_editor(user)
     organization_id = request.args.get("organisation") if is_admin(user) else None
     return render_template(

@@ -169,7 +169,7 @@ def _ask_router(data: dict[str, Any]) -> dict[str, Any]:
     )
     answer = services().router.route(request_)
     # Counted like the API's questions (district and need codes only, never the text).
-    route_stats().record(data["district"], [need.code for need in answer.needs])
+    route_stats().record_answer(data["district"], answer)
     return group_answer(answer)
 
 

@@ -10,5 +10,6 @@ from lotse.web.api import (  # noqa: E402,F401
     offers_write,
     route,
     search,
+    statistics,
     tokens,
 )

@@ -36,7 +36,8 @@ def route_stats() -> RouteStats:
     stats = current_app.extensions.get(_STATS)
     if stats is None:
         flush = float(current_app.config.get("ROUTE_STATS_FLUSH_SECONDS", FLUSH_SECONDS))
-        stats = RouteStats(services().db, flush_seconds=flush)
+        router = services().router
+        stats = RouteStats(services().db, flush_seconds=flush, neighbours=router.neighbours, background=True)
         _LIVE.add(stats)
         current_app.extensions[_STATS] = stats
     assert isinstance(stats, RouteStats)
@@ -74,6 +75,6 @@ def route() -> ResponseReturnValue:
             message = f"Unbekannter Stadtteil „{district}“. Gültig sind: {', '.join(known)}."
             raise APIError(422, message, fields={"district": message})
     answer = router.route(RouteRequest(**args))
-    route_stats().record(district, [need.code for need in answer.needs])
+    route_stats().record_answer(district, answer)
     body: dict[str, Any] = _ANSWER.dump(answer)
     return body
