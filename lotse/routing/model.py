@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import numpy as np
 
@@ -128,7 +128,7 @@ def fuse(p: np.ndarray, lex: np.ndarray, coef: Sequence[float]) -> np.ndarray:
     return fused
 
 
-def read_model(handle: BinaryIO) -> NeedModel:
+def read_model(handle: IO[bytes]) -> NeedModel:
     """A model from an open .npz file (no pickles are read)."""
     with np.load(handle, allow_pickle=False) as data:
         return NeedModel({key: data[key] for key in data.files})

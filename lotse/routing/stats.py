@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -73,9 +73,8 @@ def unmet_needs(
 
 def _abstained(answer: RouteAnswer) -> bool:
     """Tell whether Lotse recognised no need (general advice stood in with the recogniser's low score)."""
-    flag: Any = getattr(answer, "abstained", None)
-    if flag is not None:
-        return bool(flag)
+    if answer.abstained:
+        return True
     needs = answer.needs
     return not needs or (len(needs) == 1 and needs[0].code == FALLBACK_NEED and needs[0].score < THRESHOLD)
 
