@@ -67,7 +67,7 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
     found.append(("Devset Musterhausen", [shared / "devset" / "musterhausen" / "queries.jsonl"], False))
     found.append(
-        ("eigene (im Training)", [ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"], False)
+        ("eigene (zurückgehalten)", [ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"], False)
     )
     return [(n, [f for f in fs if f.exists()], s) for n, fs, s in found if any(f.exists() for f in fs)]
 
