@@ -60,6 +60,9 @@ class RouteRequest:
     age: int | None = None
     language: str | None = None
     limit: int = 5
+    #: The needs to answer, chosen by the case worker: when given, exactly these instead of the recognised
+    #: ones (no follow-up needs are added, so a need ticked off stays off).
+    needs: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,8 @@ class Router:
         needs = self._needs(request)
         situation = Situation({c: n.score for c, n in needs.items()}, request.age, request.district, text)
         decision = self._rules().evaluate(situation)
-        needs = _with_added_needs(needs, decision)
+        if request.needs is None:
+            needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
         considered = (o for code in order for o in pool.for_need(code))
         question = _Question(
@@ -175,7 +179,11 @@ class Router:
         for match in self._recognise(request.situation, request.age):
             if match.score >= THRESHOLD or match.code == FALLBACK_NEED:
                 found[match.code] = DetectedNeed(match.code, match.label, match.score, tuple(match.evidence))
-        return found
+        if request.needs is None:
+            return found
+        # The case worker's choice: a recognised need keeps its score and evidence, an added one counts full.
+        label = load_taxonomy().label
+        return {code: found.get(code) or DetectedNeed(code, label(code), 1.0, ()) for code in request.needs}
 
     # --- candidates ----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, pre_load, validate
 from werkzeug.datastructures import MultiDict
 
+from lotse.taxonomy import load_taxonomy
 from lotse.web.errors import field_messages
 from lotse.web.german import GermanSchema
 
@@ -57,6 +58,16 @@ class LotseFormSchema(_FormSchema):
         load_default=None,
         validate=validate.Regexp(r"^[a-z]{2,3}$", error="Bitte eine Sprache aus der Liste wählen."),
     )
+    #: Set by the correction form under an answer: route for `needs` (+ `add_need`) instead of recognising.
+    correct = fields.Boolean(load_default=False)
+    needs = fields.List(
+        fields.String(validate=validate.OneOf(load_taxonomy().needs, error="Unbekannter Bedarf.")),
+        load_default=list,
+        validate=validate.Length(max=12, error="Bitte höchstens 12 Bedarfe wählen."),
+    )
+    add_need = fields.String(
+        load_default="", validate=validate.Length(max=100, error="Bitte höchstens 100 Zeichen.")
+    )
 
 
 class SearchFormSchema(_FormSchema):
@@ -91,6 +102,7 @@ class LaufzettelSchema(_FormSchema):
 
 
 LIST_FIELDS = {
+    LotseFormSchema: ("needs",),
     SearchFormSchema: ("district", "need", "target_group", "language"),
     LaufzettelSchema: ("angebot",),
 }

@@ -19,6 +19,8 @@ from lotse.directory.summary import offer_summary
 from lotse.languages import LANGUAGE_NAMES, language_name
 from lotse.models import Offer, OfferDistrict, Organization
 from lotse.taxonomy import load_taxonomy
+from lotse.routing.need_choice import find_needs
+from lotse.web.answer_view import evidence_words, group_answer
 from lotse.web.deps import services, session
 from lotse.web.errors import APIError
 from lotse.web.page_forms import (
@@ -99,6 +101,7 @@ def _labels() -> dict[str, Callable[..., str | None]]:
         "km": km,
         "date_de": date_de,
         "facet_label": facet_label,
+        "evidence_words": evidence_words,
     }
 
 
@@ -123,39 +126,76 @@ def index() -> ResponseReturnValue:
 
 @bp.route("/lotse", methods=["GET", "POST"])
 def lotse() -> ResponseReturnValue:
-    """The Lotse question: a situation in, referrals grouped by need out (POST, so the text is in no URL)."""
+    """The Lotse question: a situation in, referrals grouped by need out (POST, so the text is in no URL).
+
+    The answer's needs can be corrected: ticked off, or added from the taxonomy by German words; the
+    situation travels again in the correction's POST and is never stored.
+    """
     districts = reading.districts(session())
     form: dict[str, Any] = {"district": request.args.get("district", "")}
     errors: dict[str, str] = {}
     answer: dict[str, Any] | None = None
+    correction: dict[str, Any] | None = None
     failure = None
     if request.method == "POST":
         form = request.form.to_dict()
         data, errors = load_form(LotseFormSchema(), request.form)
         if not errors and data["district"] and data["district"] not in {d.id for d in districts}:
             errors["district"] = "Diesen Stadtteil gibt es nicht. Bitte einen aus der Liste wählen."
-        if not errors:
+        chosen = None
+        if not errors and data["correct"]:
+            chosen, correction = choose_needs(data, errors)
+        if not errors and chosen != []:
             try:
-                answer = _ask_router(data)
+                answer = _ask_router(data, chosen)
             except APIError as error:
                 failure = error.message
             except Exception as error:  # noqa: BLE001 - the page must answer in German, whatever broke
                 # Only the type: the exception's message may quote the situation, which no log may hold.
                 log.error("Lotsenfrage fehlgeschlagen: %s", type(error).__name__)
                 failure = SERVICE_FAILED
+        if answer is not None:
+            shown = correction["suggested"] if correction else []
+            correction = {"needs": answer["needs"], "suggested": shown}
+    taxonomy = load_taxonomy()
     body = render_template(
         "pages/lotse.html",
         form=form,
         errors=errors,
         answer=answer,
+        correction=correction,
         failure=failure,
         districts=districts,
+        need_labels=sorted(taxonomy.needs.values()),
         languages=sorted(LANGUAGE_NAMES.items(), key=lambda item: (item[0] != "de", item[1])),
     )
     return _no_store(body, 422 if errors else 200)
 
 
-def _ask_router(data: dict[str, Any]) -> dict[str, Any]:
+def choose_needs(data: dict[str, Any], errors: dict[str, str]) -> tuple[list[str], dict[str, Any]]:
+    """The needs the case worker kept and added; several matches of an added word are offered to tick."""
+    taxonomy = load_taxonomy()
+    chosen = list(dict.fromkeys(data["needs"]))
+    suggested: list[str] = []
+    wanted = data["add_need"]
+    if wanted:
+        found = find_needs(wanted)
+        if not found:
+            errors["add_need"] = (
+                f"Zu „{wanted}“ kennt Lotse keinen Bedarf. Versuchen Sie ein anderes Wort, "
+                "zum Beispiel „Schulden“, „Wohnung“ oder „Pflege“."
+            )
+        elif len(found) == 1:
+            chosen += [c for c in found if c not in chosen]
+        else:
+            suggested = [c for c in found if c not in chosen]
+    if not chosen and not suggested and not errors:
+        errors["needs"] = "Bitte lassen Sie mindestens einen Bedarf angekreuzt oder fügen Sie einen hinzu."
+    kept = [{"code": c, "label": taxonomy.label(c), "evidence": ()} for c in chosen]
+    return chosen, {"needs": kept, "suggested": suggested}
+
+
+def _ask_router(data: dict[str, Any], needs: list[str] | None = None) -> dict[str, Any]:
     """Ask the Router (the same one POST /api/v1/route uses) and group its answer for the page."""
     from lotse.routing.service import RouteRequest
     from lotse.web.api.route import route_stats
@@ -166,40 +206,12 @@ def _ask_router(data: dict[str, Any]) -> dict[str, Any]:
         age=data["age"],
         language=data["language"],
         limit=REFERRALS_PER_NEED,
+        needs=tuple(needs) if needs else None,
     )
     answer = services().router.route(request_)
     # Counted like the API's questions (district and need codes only, never the text).
     route_stats().record(data["district"], [need.code for need in answer.needs])
     return group_answer(answer)
-
-
-def group_answer(answer: Any) -> dict[str, Any]:
-    """Put emergency referrals first, then the others grouped by need in the router's order."""
-    taxonomy = load_taxonomy()
-    emergency: list[Any] = []
-    seen_emergency: set[str] = set()
-    groups: dict[str | None, list[Any]] = {n.code: [] for n in answer.needs}
-    for referral in answer.referrals:
-        if referral.emergency:
-            if referral.offer["id"] not in seen_emergency:
-                seen_emergency.add(referral.offer["id"])
-                emergency.append(referral)
-            continue
-        groups.setdefault(referral.need, []).append(referral)
-    return {
-        "needs": answer.needs,
-        "emergency": emergency,
-        "groups": [
-            {
-                "code": code,
-                "label": taxonomy.label(code) if code else "Weitere passende Angebote",
-                "referrals": referrals,
-            }
-            for code, referrals in groups.items()
-            if referrals
-        ],
-        "count": len(answer.referrals),
-    }
 
 
 @bp.route("/laufzettel", methods=["GET", "POST"])
