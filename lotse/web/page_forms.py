@@ -99,6 +99,16 @@ class LaufzettelSchema(_FormSchema):
         ),
         error_messages={"required": "Bitte wählen Sie mindestens ein Angebot für den Laufzettel aus."},
     )
+    #: The case worker's own lines, printed on the slip and never stored.
+    kuemmerer_name = fields.String(
+        load_default="", validate=validate.Length(max=100, error="Bitte höchstens 100 Zeichen.")
+    )
+    kuemmerer_telefon = fields.String(
+        load_default="",
+        validate=validate.Regexp(
+            r"^[0-9+()/\-. ]{0,40}$", error="Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden."
+        ),
+    )
 
 
 LIST_FIELDS = {

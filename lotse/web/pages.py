@@ -13,8 +13,10 @@ from flask import Blueprint, current_app, g, make_response, render_template, req
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from lotse.directory import reading
+from lotse.directory.accessibility import labels as accessibility_labels
 from lotse.directory.summary import offer_summary
 from lotse.languages import LANGUAGE_NAMES, language_name
 from lotse.models import Offer, OfferDistrict, Organization
@@ -23,6 +25,7 @@ from lotse.routing.need_choice import find_needs
 from lotse.web.answer_view import evidence_words, group_answer
 from lotse.web.deps import services, session
 from lotse.web.errors import APIError
+from lotse.web.slip import appointments, first_sentence, qr_data_uri, town_name
 from lotse.web.page_forms import (
     REFERRALS_PER_NEED,
     SEARCH_PER_PAGE,
@@ -87,6 +90,16 @@ def date_de(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
+MONTHS = (
+    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+).split()
+
+
+def date_long(value: date) -> str:
+    """Return a date in words the German way, e.g. "3. November 2025"."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
 @bp.context_processor
 def _labels() -> dict[str, Callable[..., str | None]]:
     taxonomy = load_taxonomy()
@@ -100,6 +113,8 @@ def _labels() -> dict[str, Callable[..., str | None]]:
         "safe_href": safe_href,
         "km": km,
         "date_de": date_de,
+        "date_long": date_long,
+        "accessibility_text": lambda codes: ", ".join(accessibility_labels(codes)),
         "facet_label": facet_label,
         "evidence_words": evidence_words,
     }
@@ -216,21 +231,44 @@ def _ask_router(data: dict[str, Any], needs: list[str] | None = None) -> dict[st
 
 @bp.route("/laufzettel", methods=["GET", "POST"])
 def laufzettel() -> ResponseReturnValue:
-    """The print view: the picked offers, large and plain; it receives offer ids only."""
+    """The print view: the picked offers, large and plain; it receives offer ids only.
+
+    The case worker's name, phone and appointments are typed here, sent back with the ids and printed,
+    never stored (the answer is sent no-store like the Lotse page).
+    """
     values = request.form if request.method == "POST" else request.args
     data, errors = load_form(LaufzettelSchema(), values)
+    if "angebot" in errors:
+        raise APIError(422, errors["angebot"])
     if errors:
-        raise APIError(422, " ".join(errors.values()))
+        data, _ = load_form(LaufzettelSchema(), MultiDict([("angebot", i) for i in values.getlist("angebot")]))
     ids = list(dict.fromkeys(data["angebot"]))
     found = reading.get_offers(session(), ids)
     offers = [found[i] for i in ids if i in found and found[i].is_active]
     if not offers:
         raise APIError(404, "Keines der ausgewählten Angebote ist (noch) im Verzeichnis.")
+    dates, date_errors = appointments(values, [o.id for o in offers])
+    errors.update(date_errors)
     all_ids = list(district_names())
-    summaries = [(offer_summary(o, all_ids), o) for o in offers]
-    return render_template(
-        "pages/laufzettel.html", items=summaries, missing=len(ids) - len(offers), today=date.today()
+    items = [
+        {
+            "s": offer_summary(o, all_ids),
+            "sentence": first_sentence(o.description),
+            "qr": qr_data_uri(url_for("pages.offer", offer_id=o.id, _external=True)),
+            "appointment": dates[o.id],
+        }
+        for o in offers
+    ]
+    body = render_template(
+        "pages/laufzettel.html",
+        items=items,
+        form=data,
+        errors=errors,
+        missing=len(ids) - len(offers),
+        today=date.today(),
+        town=town_name(session(), current_app.config.get("TOWN_NAME")),
     )
+    return _no_store(body, 422 if errors else 200)
 
 
 @bp.get("/suche")
