@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lotse import geo
-from lotse.directory.opening_hours import parse_opening_hours
+from lotse.directory.opening_hours import HoursError, parse_opening_hours, read_hours
 from lotse.directory.schedule import describe
 from lotse.directory.summary import address_line
 from lotse.languages import language_name
@@ -253,9 +253,10 @@ def _check(changed: dict[str, Any], districts: dict[str, District]) -> None:
         if district and district not in districts:
             errors[f"locations.{i}.district"] = f"Unbekannter Stadtteil „{district}“."
     if "schedule" in changed:
-        problems = [s.description for s in parse_opening_hours(changed["schedule"] or "") if s.extra]
-        if problems:
-            errors["schedule"] = f"Öffnungszeit nicht verständlich: „{problems[0]}“ (Beginn nach Ende)."
+        try:
+            read_hours(changed["schedule"] or "")
+        except HoursError as error:
+            errors["schedule"] = str(error)
     if errors:
         raise FieldErrors(errors)
 
