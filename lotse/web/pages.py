@@ -127,6 +127,12 @@ def _no_store(body: str, status: int = 200) -> ResponseReturnValue:
     return response
 
 
+@bp.get("/favicon.ico")
+def favicon() -> ResponseReturnValue:
+    """The icon browsers ask for by this name (the pages link the same SVG)."""
+    return current_app.send_static_file("favicon.svg")
+
+
 @bp.get("/")
 def index() -> ResponseReturnValue:
     """The start page: what Lotse is, with the way to the Lotse question, search and the API."""
