@@ -39,7 +39,8 @@ _DAY_SETS = {
     "am wochenende": DAYS[5:],
 }
 _APPOINTMENT = re.compile(
-    r"(?:(?:und|sowie|oder)\s+)?(?:termine?\s+)?(?:nach|und nach)\s+(?:vereinbarung|absprache|terminabsprache)"
+    r"(?:(?:und|sowie|oder)\s+)?(?:termine?\s+)?(?:nach|und nach)\s+"
+    r"(?:vereinbarung|absprache|terminabsprache)"
 )
 _AROUND_THE_CLOCK = re.compile(r"rund um die uhr|24\s*stunden(?: am tag)?|24\s*/\s*7|durchgehend geöffnet")
 _TOKEN = re.compile(

@@ -18,13 +18,9 @@ from lotse.taxonomy import load_taxonomy
 #: frequent adjectives and particles of a situation text).
 FILLER = frozenset(
     fold(word)
-    for word in """
-    wegen seit jahr jahre jahren monat monate monaten woche wochen tag tage tagen heute gestern morgen
-    immer oft schon bald lange mal ganz gar viel viele mehr weniger wenig neu neue neuen alt alte alten
-    offen offene offener offenen gross grosse klein kleine gut gute schlecht jetzt gerade eigentlich
-    bitte frau herr mann kind kinder person leute ja nein
-    """.split()
+    for word in ["wegen", "seit", "jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage", "tagen", "heute", "gestern", "morgen", "immer", "oft", "schon", "bald", "lange", "mal", "ganz", "gar", "viel", "viele", "mehr", "weniger", "wenig", "neu", "neue", "neuen", "alt", "alte", "alten", "offen", "offene", "offener", "offenen", "gross", "grosse", "klein", "kleine", "gut", "gute", "schlecht", "jetzt", "gerade", "eigentlich", "bitte", "frau", "herr", "mann", "kind", "kinder", "person", "leute", "ja", "nein"]
 )
+OTHER_OFFERS = "Weitere passende Angebote"
 _QUOTED = re.compile(r"„([^“]+)“")
 _QUOTE_LIST = re.compile(r" \((„[^“]+“(?:, „[^“]+“)*)\)")
 
@@ -88,7 +84,7 @@ def group_answer(answer: Any) -> dict[str, Any]:
         "needs": answer.needs,
         "emergency": emergency,
         "groups": [
-            {"code": code, "label": taxonomy.label(code) if code else "Weitere passende Angebote", "cards": group}
+            {"code": code, "label": taxonomy.label(code) if code else OTHER_OFFERS, "cards": group}
             for code, group in placed.items()
             if group
         ],

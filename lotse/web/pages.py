@@ -20,12 +20,11 @@ from lotse.directory.accessibility import labels as accessibility_labels
 from lotse.directory.summary import offer_summary
 from lotse.languages import LANGUAGE_NAMES, language_name
 from lotse.models import Offer, OfferDistrict, Organization
-from lotse.taxonomy import load_taxonomy
 from lotse.routing.need_choice import find_needs
+from lotse.taxonomy import load_taxonomy
 from lotse.web.answer_view import evidence_words, group_answer
 from lotse.web.deps import services, session
 from lotse.web.errors import APIError
-from lotse.web.slip import appointments, first_sentence, qr_data_uri, town_name
 from lotse.web.page_forms import (
     REFERRALS_PER_NEED,
     SEARCH_PER_PAGE,
@@ -34,6 +33,7 @@ from lotse.web.page_forms import (
     SearchFormSchema,
     load_form,
 )
+from lotse.web.slip import appointments, first_sentence, qr_data_uri, town_name
 
 log = logging.getLogger(__name__)
 bp = Blueprint("pages", __name__)
@@ -90,9 +90,7 @@ def date_de(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-MONTHS = (
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-).split()
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
 
 
 def date_long(value: date) -> str:
@@ -247,7 +245,9 @@ def laufzettel() -> ResponseReturnValue:
     if "angebot" in errors:
         raise APIError(422, errors["angebot"])
     if errors:
-        data, _ = load_form(LaufzettelSchema(), MultiDict([("angebot", i) for i in values.getlist("angebot")]))
+        # Only the picked offers then: the slip is shown with the German messages beside the fields.
+        ids_only = MultiDict([("angebot", i) for i in values.getlist("angebot")])
+        data, _ = load_form(LaufzettelSchema(), ids_only)
     ids = list(dict.fromkeys(data["angebot"]))
     found = reading.get_offers(session(), ids)
     offers = [found[i] for i in ids if i in found and found[i].is_active]

@@ -68,7 +68,7 @@ class Appointment:
 
 
 def appointments(values: Any, offer_ids: list[str]) -> tuple[dict[str, Appointment], dict[str, str]]:
-    """Read the appointment fields (termin_tag_<n>, termin_zeit_<n>) for the offers; German errors by field."""
+    """Read the appointments (fields termin_tag_<n>, termin_zeit_<n>); German errors by field."""
     found: dict[str, Appointment] = {}
     errors: dict[str, str] = {}
     for index, offer_id in enumerate(offer_ids, start=1):
@@ -88,7 +88,9 @@ def appointments(values: Any, offer_ids: list[str]) -> tuple[dict[str, Appointme
 
 
 def _date(text: str) -> date | None:
-    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text) or re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text) or re.fullmatch(
+        r"(\d{4})-(\d{2})-(\d{2})", text
+    )
     if match is None:
         return None
     numbers = [int(g) for g in match.groups()]

@@ -198,7 +198,9 @@ def test_account_errors_are_german(app: Flask, client: FlaskClient, staff: Staff
     assert response.status_code == 422 and "mindestens 10 Zeichen" in response.get_data(as_text=True)
 
 
-def test_still_correct_keeps_a_change_made_in_the_form(app: Flask, carrier: FlaskClient, staff: Staff) -> None:
+def test_still_correct_keeps_a_change_made_in_the_form(
+    app: Flask, carrier: FlaskClient, staff: Staff
+) -> None:
     form = _form(carrier, phone="02871 4711", action="verify")
     response = carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form)
     offer = _offer(app, staff.own_offer)
@@ -225,7 +227,9 @@ def test_unreadable_hours_are_refused_at_their_field(carrier: FlaskClient, staff
     assert '<a href="#feld-schedule">' in page
 
 
-def test_a_web_address_without_scheme_is_stored_as_https(app: Flask, carrier: FlaskClient, staff: Staff) -> None:
+def test_a_web_address_without_scheme_is_stored_as_https(
+    app: Flask, carrier: FlaskClient, staff: Staff
+) -> None:
     carrier.post(f"/traeger/angebote/{staff.own_offer}", data=_form(carrier, url="www.drk-bocholt.de"))
     assert _offer(app, staff.own_offer).url == "https://www.drk-bocholt.de"
 
@@ -255,10 +259,13 @@ def test_how_to_apply_what_to_bring_and_accessibility_are_saved(
     carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form)
     offer = _offer(app, staff.own_offer)
     assert offer.application_process == "Termin telefonisch vereinbaren."
-    assert offer.required_documents == "Personalausweis" and offer.accessibility == ["step_free", "hearing_loop"]
+    assert offer.required_documents == "Personalausweis"
+    assert offer.accessibility == ["step_free", "hearing_loop"]
 
 
-def test_start_page_flags_offers_without_contact_and_without_hours(carrier: FlaskClient, staff: Staff) -> None:
+def test_start_page_flags_offers_without_contact_and_without_hours(
+    carrier: FlaskClient, staff: Staff
+) -> None:
     page = _page(carrier, "/traeger/")
     assert "Kontakt fehlt (" in page and "Ohne Öffnungszeiten (" in page
 

@@ -59,7 +59,9 @@ def _phone(value: str | None) -> None:
     if not _PHONE_CHARACTERS.match(value):
         raise ValidationError("Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden, z. B. 02871 953-0.")
     if sum(c.isdigit() for c in value) < _PHONE_MIN_DIGITS:
-        raise ValidationError("Diese Telefonnummer ist zu kurz. Bitte mit Vorwahl angeben, z. B. 02871 953-0.")
+        raise ValidationError(
+            "Diese Telefonnummer ist zu kurz. Bitte mit Vorwahl angeben, z. B. 02871 953-0."
+        )
 
 
 #: A web address typed without scheme ("www.drk-bocholt.de") is meant as https.
