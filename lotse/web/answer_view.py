@@ -16,10 +16,13 @@ from lotse.taxonomy import load_taxonomy
 
 #: Words that say nothing about a need although they are no stop words of the search (time, quantity,
 #: frequent adjectives and particles of a situation text).
-FILLER = frozenset(
-    fold(word)
-    for word in ["wegen", "seit", "jahr", "jahre", "jahren", "monat", "monate", "monaten", "woche", "wochen", "tag", "tage", "tagen", "heute", "gestern", "morgen", "immer", "oft", "schon", "bald", "lange", "mal", "ganz", "gar", "viel", "viele", "mehr", "weniger", "wenig", "neu", "neue", "neuen", "alt", "alte", "alten", "offen", "offene", "offener", "offenen", "gross", "grosse", "klein", "kleine", "gut", "gute", "schlecht", "jetzt", "gerade", "eigentlich", "bitte", "frau", "herr", "mann", "kind", "kinder", "person", "leute", "ja", "nein"]
-)
+_FILLER_WORDS = """
+    wegen seit jahr jahre jahren monat monate monaten woche wochen tag tage tagen heute gestern morgen
+    immer oft schon bald lange mal ganz gar viel viele mehr weniger wenig neu neue neuen alt alte alten
+    offen offene offener offenen gross grosse klein kleine gut gute schlecht jetzt gerade eigentlich
+    bitte frau herr mann kind kinder person leute ja nein
+"""
+FILLER = frozenset(fold(word) for word in _FILLER_WORDS.split())
 OTHER_OFFERS = "Weitere passende Angebote"
 _QUOTED = re.compile(r"„([^“]+)“")
 _QUOTE_LIST = re.compile(r" \((„[^“]+“(?:, „[^“]+“)*)\)")

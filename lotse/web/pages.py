@@ -90,7 +90,10 @@ def date_de(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"]
+MONTHS = (
+    *("Januar", "Februar", "März", "April", "Mai", "Juni"),
+    *("Juli", "August", "September", "Oktober", "November", "Dezember"),
+)
 
 
 def date_long(value: date) -> str:
