@@ -214,6 +214,9 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     for key in SERVICE_FIELDS:
         setattr(offer, key, record.get(key))
     offer.description = record.get("description") or ""
+    # HSDS required_documents (kept as they came in `extra` too, so an export returns them unchanged).
+    documents = [d.get("document") for d in record.get("required_documents") or [] if isinstance(d, dict)]
+    offer.required_documents = "; ".join(d for d in documents if d) or None
     offer.status = record.get("status") or "active"
     offer.assured_date = _parse_date(record.get("assured_date"))
     offer.last_modified = _parse_datetime(record.get("last_modified")) or utcnow()
