@@ -7,6 +7,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, pre_load, validate
 from werkzeug.datastructures import MultiDict
 
+from lotse.directory.accessibility import FEATURES
 from lotse.taxonomy import load_taxonomy
 from lotse.web.errors import field_messages
 from lotse.web.german import GermanSchema
@@ -80,6 +81,10 @@ class SearchFormSchema(_FormSchema):
     need = fields.List(fields.String(validate=validate.Length(max=20)), load_default=list)
     target_group = fields.List(fields.String(validate=validate.Length(max=20)), load_default=list)
     language = fields.List(fields.String(validate=validate.Regexp(r"^[a-z]{2,3}$")), load_default=list)
+    accessibility = fields.List(
+        fields.String(validate=validate.OneOf(FEATURES, error="Unbekanntes Merkmal der Barrierefreiheit.")),
+        load_default=list,
+    )
     open_now = fields.Boolean(load_default=False)
     page = fields.Integer(
         load_default=1,
@@ -113,7 +118,7 @@ class LaufzettelSchema(_FormSchema):
 
 LIST_FIELDS = {
     LotseFormSchema: ("needs",),
-    SearchFormSchema: ("district", "need", "target_group", "language"),
+    SearchFormSchema: ("district", "need", "target_group", "language", "accessibility"),
     LaufzettelSchema: ("angebot",),
 }
 

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from lotse.directory import reading
+from lotse.directory.accessibility import FEATURES as ACCESSIBILITY_FEATURES
 from lotse.directory.accessibility import labels as accessibility_labels
 from lotse.directory.summary import offer_summary
 from lotse.languages import LANGUAGE_NAMES, language_name
@@ -304,6 +305,7 @@ def search() -> ResponseReturnValue:
         facet_params=FACET_PARAMS,
         districts=reading.districts(session()),
         taxonomy=load_taxonomy(),
+        accessibility_features=ACCESSIBILITY_FEATURES,
         page_url=_page_url,
         pages=_pages(result["page"], result["last_page"]) if result else [],
     )
@@ -320,6 +322,7 @@ def _search(data: dict[str, Any]) -> dict[str, Any]:
         needs=tuple(data["need"]),
         target_groups=tuple(data["target_group"]),
         languages=tuple(data["language"]),
+        accessibility=tuple(data["accessibility"]),
         open_now=data["open_now"],
         page=data["page"],
         per_page=SEARCH_PER_PAGE,
