@@ -63,6 +63,8 @@ class RouteRequest:
     #: The needs to answer, chosen by the case worker: when given, exactly these instead of the recognised
     #: ones (no follow-up needs are added, so a need ticked off stays off).
     needs: tuple[str, ...] | None = None
+    #: Only offers with all these accessibility features (lotse.directory.accessibility codes).
+    accessibility: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,13 @@ class _Question:
     def today(self) -> date:
         """The day of the answer."""
         return self.moment.date()
+
+    def eligible(self, offer: OfferFacts) -> bool:
+        """Whether the offer may be referred: active, age within bounds, the accessibility asked for."""
+        features = self.request.accessibility
+        if features and not set(features) <= set(offer.summary.get("accessibility") or ()):
+            return False
+        return is_eligible(offer, self.request.age)
 
 
 class Router:
@@ -206,13 +215,14 @@ class Router:
         )
 
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
-        age = question.request.age
-        offers = {o.id: o for o in pool.for_need(need) if is_eligible(o, age)}
+        offers = {o.id: o for o in pool.for_need(need) if question.eligible(o)}
         emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
         for effect in emergencies:
             assert effect.offers is not None
             for offer in pool.with_any_need(effect.offers.needs):
-                if offer.id not in offers and is_eligible(offer, age) and effect.offers.matches(offer):
+                # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
+                eligible = is_eligible(offer, question.request.age)
+                if offer.id not in offers and eligible and effect.offers.matches(offer):
                     offers[offer.id] = offer
         candidates = [self._candidate(o, need, question) for o in offers.values()]
         candidates.extend(self._siblings(need, pool, question, set(offers)))
@@ -252,7 +262,7 @@ class Router:
                 continue
             if not any(taxonomy.need_area.get(code) == area for code in offer.needs):
                 continue
-            if not is_eligible(offer, question.request.age) or not mentions_need(offer, need):
+            if not question.eligible(offer) or not mentions_need(offer, need):
                 continue
             candidate = self._candidate(offer, need, question)
             candidate.need_match = SIBLING_MATCH
@@ -268,9 +278,7 @@ class Router:
         if not unserved:
             return []
         offers = [o for o in pool.for_need(FALLBACK_NEED) if o.id not in referred]
-        candidates = [
-            self._candidate(o, None, question) for o in offers if is_eligible(o, question.request.age)
-        ]
+        candidates = [self._candidate(o, None, question) for o in offers if question.eligible(o)]
         for c in candidates:
             c.need_match = need_match(c.offer, FALLBACK_NEED)
         chosen = ordered(candidates)[: question.request.limit]
@@ -285,7 +293,7 @@ class Router:
         for offer in pool.uncoded:
             if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
                 continue
-            if is_eligible(offer, question.request.age):
+            if question.eligible(offer):
                 found.append(self._candidate(offer, None, question))
         found = apply_filters(found, question.decision.offer_effects, None)
         apply_boosts(found, question.decision.offer_effects, None)

@@ -66,6 +66,10 @@ class LotseFormSchema(_FormSchema):
         load_default=list,
         validate=validate.Length(max=12, error="Bitte höchstens 12 Bedarfe wählen."),
     )
+    accessibility = fields.List(
+        fields.String(validate=validate.OneOf(FEATURES, error="Unbekanntes Merkmal der Barrierefreiheit.")),
+        load_default=list,
+    )
     add_need = fields.String(
         load_default="", validate=validate.Length(max=100, error="Bitte höchstens 100 Zeichen.")
     )
@@ -117,7 +121,7 @@ class LaufzettelSchema(_FormSchema):
 
 
 LIST_FIELDS = {
-    LotseFormSchema: ("needs",),
+    LotseFormSchema: ("needs", "accessibility"),
     SearchFormSchema: ("district", "need", "target_group", "language", "accessibility"),
     LaufzettelSchema: ("angebot",),
 }

@@ -230,6 +230,7 @@ def _ask_router(data: dict[str, Any], needs: list[str] | None = None) -> dict[st
         language=data["language"],
         limit=REFERRALS_PER_NEED,
         needs=tuple(needs) if needs else None,
+        accessibility=tuple(data["accessibility"]),
     )
     answer = services().router.route(request_)
     # Counted like the API's questions (district and need codes only, never the text).

@@ -233,3 +233,19 @@ def test_import_rejects_invalid_rules_naming_the_line(cli_env: Path, tmp_path: P
         in result.output
     )
     assert not (cli_env / "rules.yaml").exists()
+
+
+def test_accessibility_keeps_only_offers_with_every_feature(api, route_app) -> None:  # type: ignore[no-untyped-def]
+    from lotse.models import ChangeLog, Offer
+
+    with route_app.extensions["lotse"].db.writing() as session:
+        offer = session.scalars(select(Offer).where(Offer.name == "Schuldnerberatung Nord")).one()
+        offer.accessibility = ["step_free"]
+        offer.version += 1
+        session.add(ChangeLog(service_id=offer.id, version=offer.version))
+    body = ask(api, accessibility=["step_free"]).get_json()
+    assert {r["offer"]["name"] for r in body["referrals"]} == {"Schuldnerberatung Nord"}
+
+
+def test_unknown_accessibility_feature_is_refused(api) -> None:  # type: ignore[no-untyped-def]
+    assert ask(api, accessibility=["rampe"]).status_code == 422

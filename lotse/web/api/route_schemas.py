@@ -6,6 +6,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, post_load, pre_load, validate, validates
 
+from lotse.directory.accessibility import FEATURES
 from lotse.taxonomy import load_taxonomy
 from lotse.web.api.schemas import OfferSummarySchema
 from lotse.web.german import GermanSchema
@@ -67,6 +68,15 @@ class RouteRequestSchema(GermanSchema):
         },
     )
 
+    accessibility = fields.List(
+        fields.String(validate=validate.OneOf(FEATURES, error="Erlaubt: " + ", ".join(FEATURES) + ".")),
+        load_default=list,
+        validate=validate.Length(max=len(FEATURES)),
+        metadata={
+            "description": "Nur Angebote mit allen diesen Merkmalen der Barrierefreiheit, z. B. step_free"
+        },
+    )
+
     @validates("needs")
     def _known_needs(self, value: list[str] | None, **_kwargs: Any) -> None:
         unknown = [code for code in value or [] if code not in load_taxonomy().needs]
@@ -80,6 +90,7 @@ class RouteRequestSchema(GermanSchema):
     def _needs_as_tuple(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
         if data.get("needs") is not None:
             data["needs"] = tuple(dict.fromkeys(data["needs"]))
+        data["accessibility"] = tuple(dict.fromkeys(data.get("accessibility") or ()))
         return data
 
     @pre_load
