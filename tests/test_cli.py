@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -95,13 +96,14 @@ def _two_organisations(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["import", str(bundle)]).exit_code == 0
 
 
+def _add_carrier(org: str) -> Any:
+    command = ["user", "add", "c@example.org", "--role", "carrier", "--org", org]
+    return CliRunner().invoke(main, command, input="ein-langes-passwort\n")
+
+
 def test_user_add_takes_a_unique_part_of_the_organisations_name(env: Database, tmp_path: Path) -> None:
     _two_organisations(tmp_path)
-    result = CliRunner().invoke(
-        main,
-        ["user", "add", "c@example.org", "--role", "carrier", "--org", "tafel"],
-        input="ein-langes-passwort\n",
-    )
+    result = _add_carrier("tafel")
     assert result.exit_code == 0, result.output
     with env.session() as session:
         user = session.scalars(select(User)).one()
@@ -111,11 +113,7 @@ def test_user_add_takes_a_unique_part_of_the_organisations_name(env: Database, t
 
 def test_user_add_names_every_organisation_an_ambiguous_part_fits(env: Database, tmp_path: Path) -> None:
     _two_organisations(tmp_path)
-    result = CliRunner().invoke(
-        main,
-        ["user", "add", "c@example.org", "--role", "carrier", "--org", "bocholt"],
-        input="ein-langes-passwort\n",
-    )
+    result = _add_carrier("bocholt")
     assert result.exit_code == 1
     assert "mehreren Organisationen" in result.output and "Caritasverband Bocholt" in result.output
 

@@ -82,6 +82,18 @@ EMPTY: dict[str, Any] = {
     "accessibility": [],
 }
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+#: The fields of plain text that may be empty (an empty text and no text are the same).
+OPTIONAL_TEXTS = (
+    "description",
+    "phone",
+    "email",
+    "url",
+    "cost",
+    "schedule",
+    "alert",
+    "application_process",
+    "required_documents",
+)
 #: The service-area name written for a city-wide offer; the importer reads it back as "whole town".
 TOWN_AREA = "Stadtgebiet"
 
@@ -237,17 +249,7 @@ def _normalise(key: str, value: Any) -> Any:
             }
             for loc in value or []
         ]
-    if key in (
-        "description",
-        "phone",
-        "email",
-        "url",
-        "cost",
-        "schedule",
-        "alert",
-        "application_process",
-        "required_documents",
-    ):
+    if key in OPTIONAL_TEXTS:
         return value or None
     return value
 

@@ -21,7 +21,7 @@ from lotse.accounts.tokens import issue_token, list_tokens, revoke_token
 from lotse.accounts.users import AccountError, create_user, list_users, set_active, set_password
 from lotse.directory import history, offers, reading
 from lotse.directory.accessibility import FEATURES
-from lotse.directory.offer_fields import STATUSES, read_fields
+from lotse.directory.offer_fields import OPTIONAL_TEXTS, STATUSES, read_fields
 from lotse.directory.opening_hours import HoursError, read_hours, understood
 from lotse.directory.schedule import TIMEZONE
 from lotse.directory.summary import offer_summary
@@ -43,19 +43,7 @@ STATUS_LABELS = {
     "temporarily closed": "vorübergehend geschlossen",
 }
 ROLE_LABELS = {"admin": "Administration", "carrier": "Träger", "caseworker": "Fallberatung"}
-_TEXT_FIELDS = (
-    "name",
-    "description",
-    "phone",
-    "email",
-    "url",
-    "cost",
-    "schedule",
-    "alert",
-    "status",
-    "application_process",
-    "required_documents",
-)
+_TEXT_FIELDS = ("name", "status", *OPTIONAL_TEXTS)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMBER = re.compile(r"^-?\d{1,6}([.,]\d{1,12})?$")
 
