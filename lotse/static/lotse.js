@@ -54,7 +54,8 @@
   var guarded = document.querySelector(".js-unsaved-guard");
   if (guarded) {
     var snapshot = function () { return new URLSearchParams(new FormData(guarded)).toString(); };
-    var saved = snapshot();
+    // A form shown again after "prüfen" or with errors holds what was typed, not what is stored.
+    var saved = guarded.getAttribute("data-unsaved") ? "" : snapshot();
     var sending = false;
     var dirty = function () { return !sending && snapshot() !== saved; };
     guarded.addEventListener("submit", function () { sending = true; });
