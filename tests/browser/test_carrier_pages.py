@@ -57,6 +57,18 @@ def test_leaving_with_unsaved_changes_asks_first(staff_page: OpenPage, lotse_url
     assert page.url.endswith(f"/traeger/angebote/{CONFIRMED_OFFER}")
 
 
+def test_hours_checked_but_not_saved_still_count_as_unsaved(staff_page: OpenPage, lotse_url: str) -> None:
+    page = _edit(staff_page, HOURS_OFFER, lotse_url)
+    page.get_by_label("Öffnungszeiten").fill("werktags 8 bis 16 Uhr")
+    page.get_by_role("button", name="Öffnungszeiten prüfen").click()
+    page.locator("#schedule-understood").wait_for()
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Deaktivieren").click()
+    page.wait_for_timeout(300)
+    assert asked and page.get_by_label("Öffnungszeiten").input_value() == "werktags 8 bis 16 Uhr"
+
+
 @pytest.mark.parametrize(("typed", "understood"), HOURS.items())
 def test_hours_are_shown_as_understood_before_saving(
     staff_page: OpenPage, lotse_url: str, typed: str, understood: str
