@@ -246,10 +246,15 @@ def user() -> None:
 @user.command(name="add")
 @click.argument("email")
 @click.option("--role", type=click.Choice(["admin", "carrier", "caseworker", "planner"]), required=True)
-@click.option("--org", "org", default=None, help="Id der Organisation (für Trägerkonten).")
+@click.option(
+    "--org",
+    "org",
+    default=None,
+    help="Organisation (für Trägerkonten): Id, Name oder ein eindeutiger Teil davon.",
+)
 def user_add(email: str, role: str, org: str | None) -> None:
     """Konto anlegen; das Passwort kommt von der Standardeingabe."""
-    from lotse.accounts.users import AccountError, create_user
+    from lotse.accounts.users import AccountError, create_user, resolve_organization
     from lotse.schema import upgrade
 
     password = sys.stdin.readline().rstrip("\r\n")
@@ -257,13 +262,35 @@ def user_add(email: str, role: str, org: str | None) -> None:
     try:
         upgrade(services.db)
         with services.db.writing() as session:
-            create_user(session, email, password, role, org)
+            create_user(session, email, password, role, resolve_organization(session, org) if org else None)
     except AccountError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(1)
     finally:
         services.close()
     click.echo(f"Konto {email} ({role}) angelegt.")
+
+
+@main.group()
+def org() -> None:
+    """Organisationen (Träger) anzeigen."""
+
+
+@org.command(name="list")
+def org_list() -> None:
+    """Alle Organisationen mit ihrer Id und der Zahl ihrer Angebote zeigen."""
+    from lotse.directory import reading
+
+    services = _services()
+    try:
+        with services.db.session() as session:
+            counts = reading.offer_counts(session)
+            for organization in session.scalars(reading.organizations_query()):
+                click.echo(
+                    f"{organization.id}\t{organization.name}\t{counts.get(organization.id, 0)} Angebote"
+                )
+    finally:
+        services.close()
 
 
 @user.command(name="list")

@@ -28,6 +28,8 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("LOTSE_SECURE_COOKIES", "0") == "1",
         "TESTING": False,
+        # The town's name in the Laufzettel's header; without it, the city most addresses name.
+        "TOWN_NAME": os.environ.get("LOTSE_TOWN_NAME") or None,
     }
     if overrides:
         config.update(overrides)

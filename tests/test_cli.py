@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 
 from lotse.cli import main
 from lotse.db import Database
-from lotse.models import Offer, User
+from lotse.models import Offer, Organization, User
 from tests import builders
 from tests.conftest import MUSTERHAUSEN, requires_shared
 
@@ -86,3 +87,40 @@ def test_carrier_user_needs_an_existing_organisation(env: Database) -> None:
         input="ein-langes-passwort\n",
     )
     assert result.exit_code == 1 and "Organisation" in result.output
+
+
+def _two_organisations(tmp_path: Path) -> None:
+    first = builders.organization(builders.service("Tafel"), name="Bocholter Tafel e.V.")
+    second = builders.organization(builders.service("Frauenhaus"), name="Caritasverband Bocholt")
+    bundle = builders.write_bundle(tmp_path / "bundle", [first, second])
+    assert CliRunner().invoke(main, ["import", str(bundle)]).exit_code == 0
+
+
+def _add_carrier(org: str) -> Any:
+    command = ["user", "add", "c@example.org", "--role", "carrier", "--org", org]
+    return CliRunner().invoke(main, command, input="ein-langes-passwort\n")
+
+
+def test_user_add_takes_a_unique_part_of_the_organisations_name(env: Database, tmp_path: Path) -> None:
+    _two_organisations(tmp_path)
+    result = _add_carrier("tafel")
+    assert result.exit_code == 0, result.output
+    with env.session() as session:
+        user = session.scalars(select(User)).one()
+        organization = session.get(Organization, user.organization_id)
+        assert organization is not None and organization.name == "Bocholter Tafel e.V."
+
+
+def test_user_add_names_every_organisation_an_ambiguous_part_fits(env: Database, tmp_path: Path) -> None:
+    _two_organisations(tmp_path)
+    result = _add_carrier("bocholt")
+    assert result.exit_code == 1
+    assert "mehreren Organisationen" in result.output and "Caritasverband Bocholt" in result.output
+
+
+def test_org_list_shows_names_with_ids(env: Database, tmp_path: Path) -> None:
+    _two_organisations(tmp_path)
+    result = CliRunner().invoke(main, ["org", "list"])
+    lines = result.output.splitlines()
+    assert [line.split("\t")[1] for line in lines] == ["Bocholter Tafel e.V.", "Caritasverband Bocholt"]
+    assert all(line.split("\t")[0] for line in lines)

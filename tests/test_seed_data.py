@@ -37,10 +37,13 @@ DISTRICT_IDS = {
     "hemden",
     "lankern",
 }
-# Numbers from bocholt.md and certain national helplines; anything else would send people to a wrong door.
+# Numbers from bocholt.md, bocholt-contacts.md (Seniorenbüro S6, Jobcenter S3, Jugendamt S3/S5) and certain
+# national helplines; anything else would send people to a wrong door.
 ALLOWED_PHONES = {
     "02871953519",
-    "02871953758",
+    "028719532234",
+    "02871953735",
+    "02871953623",
     "02871239480",
     "028712379599",
     "116016",
@@ -168,9 +171,33 @@ def test_no_phone_number_outside_allow_list(organizations: list[dict[str, Any]])
     assert {n for n in numbers if re.sub(r"\D", "", n) not in ALLOWED_PHONES} == set()
 
 
+#: The e-mail and web addresses of bocholt-contacts.md the seed uses (sources S4, S6–S8, S25–S43, S49, S60).
+ALLOWED_ADDRESSES = {
+    "seniorenbuero@bocholt.de",
+    "bocholt-suedwest@drkborken.de",
+    "https://www.bocholt.de/en/jobcenter",
+    "https://www.skm-bocholt.de",
+    "https://drkborken.de",
+    "https://drkborken.de/angebote/alltagshilfen/ambulante-pflege.html",
+    "http://l-i-a.de",
+    "https://www.tafel-bocholt.de",
+}
+
+
 def test_no_email_or_website_is_invented(organizations: list[dict[str, Any]]) -> None:
     text = json.dumps(organizations, ensure_ascii=False)
-    assert re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.", text) == []
+    found = set(re.findall(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://[^\s\"]+", text))
+    assert found <= ALLOWED_ADDRESSES
+
+
+@pytest.mark.skipif(not (SHARED / "bocholt-contacts.md").exists(), reason="shared/bocholt-contacts.md fehlt")
+def test_every_added_contact_stands_in_the_sourced_contacts() -> None:
+    sourced = (SHARED / "bocholt-contacts.md").read_text(encoding="utf-8")
+    digits = {re.sub(r"\D", "", n) for n in re.findall(r"0\d{3,4}[ /]?[\d -]{3,12}\d", sourced)}
+    for address in ALLOWED_ADDRESSES:
+        assert re.sub(r"^https?://(www\.)?", "", address) in sourced, address
+    for number in ("028719532234", "02871953735", "02871953623"):
+        assert number in digits, number
 
 
 def test_ids_are_unique(organizations: list[dict[str, Any]]) -> None:

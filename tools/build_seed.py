@@ -1,8 +1,9 @@
 """Build the Bocholt demonstration bundle in seed_data/ (districts.geojson, organizations.json).
 
-The facts come from ../shared/bocholt.md. Nothing here may carry a phone number, e-mail address, website or
-street that is not listed there (or, for the national helplines, that is not certain). Unknown values stay
-empty. Run:  .venv/bin/python tools/build_seed.py
+The facts come from ../shared/bocholt.md; contact data, applying and what to bring also from
+../shared/bocholt-contacts.md (ORG_CONTACTS, SERVICE_CONTACTS: each value with its source S-number and year).
+Nothing here may carry a phone number, e-mail address, website or street that is not listed there (or, for
+the national helplines, that is not certain). Unknown values stay empty. Run:  .venv/bin/python tools/build_seed.py
 """
 
 from __future__ import annotations
@@ -48,35 +49,11 @@ DISTRICTS: list[tuple[str, str, float, float, list[str]]] = [
         ["feldmark", "fildeken-rosenberg", "ost", "suedwest", "stenern", "holtwick"],
     ),
     ("feldmark", "Feldmark / Bocholt-West", 51.838, 6.588, ["innenstadt", "lowick", "suedwest", "holtwick"]),
-    (
-        "fildeken-rosenberg",
-        "Fildeken-Rosenberg",
-        51.827,
-        6.612,
-        ["innenstadt", "suedwest", "biemenhorst", "ost"],
-    ),
-    (
-        "suedwest",
-        "Bocholt-Südwest",
-        51.826,
-        6.597,
-        ["innenstadt", "feldmark", "fildeken-rosenberg", "mussum"],
-    ),
-    (
-        "ost",
-        "Bocholt-Ost / Giethorst",
-        51.842,
-        6.628,
-        ["innenstadt", "stenern", "fildeken-rosenberg", "biemenhorst"],
-    ),
+    ("fildeken-rosenberg", "Fildeken-Rosenberg", 51.827, 6.612, ["innenstadt", "suedwest", "biemenhorst", "ost"]),
+    ("suedwest", "Bocholt-Südwest", 51.826, 6.597, ["innenstadt", "feldmark", "fildeken-rosenberg", "mussum"]),
+    ("ost", "Bocholt-Ost / Giethorst", 51.842, 6.628, ["innenstadt", "stenern", "fildeken-rosenberg", "biemenhorst"]),
     ("lowick", "Lowick", 51.836, 6.580, ["feldmark", "liedern", "holtwick", "mussum"]),
-    (
-        "holtwick",
-        "Holtwick",
-        51.858,
-        6.590,
-        ["hemden", "spork", "stenern", "innenstadt", "feldmark", "lowick"],
-    ),
+    ("holtwick", "Holtwick", 51.858, 6.590, ["hemden", "spork", "stenern", "innenstadt", "feldmark", "lowick"]),
     ("stenern", "Stenern", 51.853, 6.640, ["ost", "innenstadt", "barlo", "hemden", "holtwick"]),
     ("biemenhorst", "Biemenhorst", 51.815, 6.625, ["mussum", "fildeken-rosenberg", "ost", "lankern"]),
     ("mussum", "Mussum", 51.815, 6.580, ["biemenhorst", "suedwest", "lowick", "liedern", "lankern"]),
@@ -132,12 +109,7 @@ LOCATIONS: dict[str, dict[str, Any]] = {
     },
     "haus-der-integration": {"name": "Haus der Integration", "lat": 51.8383, "lon": 6.6193, "est": True},
     "jobcenter": {"name": "Jobcenter Bocholt", "lat": 51.8392, "lon": 6.6118, "est": True},
-    "jugendamt": {
-        "name": "Fachbereich Jugend, Familie, Schule und Sport",
-        "lat": 51.8371,
-        "lon": 6.6166,
-        "est": True,
-    },
+    "jugendamt": {"name": "Fachbereich Jugend, Familie, Schule und Sport", "lat": 51.8371, "lon": 6.6166, "est": True},
     "caritas-beratung": {
         "name": "Caritasverband für das Dekanat Bocholt – Beratungsstelle",
         "lat": 51.8389,
@@ -220,13 +192,7 @@ LOCATIONS: dict[str, dict[str, Any]] = {
         "name": "Quartierstreff am Brunnen (Friedhofsviertel)",
         "note": "Im Friedhofsviertel; Lage und Anschrift bitte bei Leben im Alter e.V. erfragen.",
     },
-    "tafel": {
-        "name": "Bocholter Tafel",
-        "lat": 51.8368,
-        "lon": 6.6181,
-        "street": "Köcherstraße 2a",
-        "est": True,
-    },
+    "tafel": {"name": "Bocholter Tafel", "lat": 51.8368, "lon": 6.6181, "street": "Köcherstraße 2a", "est": True},
     "zorgloket": {
         "name": "Zorgloket im Bültenhaus am Hellweg",
         "lat": 51.8596,
@@ -239,7 +205,10 @@ LOCATIONS: dict[str, dict[str, Any]] = {
 # The only numbers the bundle may carry: bocholt.md plus certain national helplines.
 PHONES: dict[str, tuple[str, str]] = {
     "stadt-soziales": ("02871 953-519", "Stadt Bocholt, Fachbereich Soziales"),
-    "seniorenbuero": ("02871 953-758", "Seniorenbüro der Stadt Bocholt"),
+    # bocholt.md lists 953-758; the newest source (S6, 2025) says 953 2234 (bocholt-contacts.md).
+    "seniorenbuero": ("02871 953-2234", "Seniorenbüro der Stadt Bocholt"),
+    "jobcenter-erstkontakt": ("02871 953-735", "Jobcenter Bocholt, Erstkontakt (Quelle S3, Stand 2022)"),
+    "jugendamt-erstkontakt": ("02871 953-623", "Jugendamt Bocholt, Erstkontakt (Quellen S3, S5, Stand 2020–2022)"),
     "fabi": ("02871 239480", "FABI – Familienbildungsstätte Bocholt"),
     "tafel": ("02871 2379599", "Bocholter Tafel"),
     "hilfetelefon-gewalt": ("116 016", "Hilfetelefon Gewalt gegen Frauen, kostenfrei, rund um die Uhr"),
@@ -250,13 +219,78 @@ PHONES: dict[str, tuple[str, str]] = {
     "elterntelefon": ("0800 111 0 550", "Nummer gegen Kummer – Elterntelefon, kostenfrei"),
 }
 
-LANGUAGE_NAMES = {
-    "de": "Deutsch",
-    "nl": "Niederländisch",
-    "en": "Englisch",
-    "tr": "Türkisch",
-    "ar": "Arabisch",
+def weekly(byday: str, opens: str, closes: str) -> dict[str, str]:
+    """Weekly schedule spec with times as HH:MM."""
+    return {"freq": "WEEKLY", "byday": byday, "opens": opens, "closes": closes}
+
+
+#: Organisation contacts from ../shared/bocholt-contacts.md: (field, value, source, year). Offers without a
+#: contact of their own show these, marked as the organisation's.
+ORG_CONTACTS: dict[str, list[tuple[str, Any, str, str]]] = {
+    "jobcenter-bocholt": [
+        ("phones", ["jobcenter-erstkontakt"], "S3", "2022"),
+        ("website", "https://www.bocholt.de/en/jobcenter", "S4", "2023"),
+    ],
+    "stadt-bocholt-jugendamt": [("phones", ["jugendamt-erstkontakt"], "S3, S5", "2020–2022")],
+    "skm-bocholt": [("website", "https://www.skm-bocholt.de", "S25–S32", "2015–2019")],
+    "drk-kreis-borken": [("website", "https://drkborken.de", "S36–S43", "2022–2025")],
+    "leben-im-alter": [("website", "http://l-i-a.de", "S49, S50", "2014–2018")],
+    "bocholter-tafel": [("website", "https://www.tafel-bocholt.de", "S60", "?")],
 }
+#: Offer facts from ../shared/bocholt-contacts.md: (field, value, source, year).
+SERVICE_CONTACTS: dict[str, list[tuple[str, Any, str, str]]] = {
+    "stadt-seniorenbuero": [("email", "seniorenbuero@bocholt.de", "S6–S8", "2022–2025")],
+    "stadt-familienpass": [
+        (
+            "application_process",
+            "Der Familienpass wird jedes Jahr im Januar automatisch verschickt. Wer neu nach Bocholt zieht, "
+            "beantragt ihn im Bürgerbüro oder mit dem Online-Formular der Stadt.",
+            "S9",
+            "2024",
+        ),
+        ("required_documents", ["Nachweis über das Kindergeld (für neu Zugezogene)"], "S9", "2024"),
+    ],
+    "jobcenter-buergergeld": [
+        (
+            "application_process",
+            "Unterlagen können Sie digital über das Kontaktformular des Jobcenters, in den Briefkasten oder an "
+            "der Info-Theke abgeben.",
+            "S4",
+            "2023",
+        ),
+        ("required_documents", ["Für den Weiterbewilligungsantrag: Kontoauszüge der letzten 3 Monate"], "S4", "2023"),
+    ],
+    "drk-quartierstreff-sprechstunde": [("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")],
+    "drk-quartierstreff-fluechtlingsberatung": [("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")],
+    "drk-quartierstreff-formularhilfe": [("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")],
+    "drk-pflege-beratungsbuero": [
+        ("url", "https://drkborken.de/angebote/alltagshilfen/ambulante-pflege.html", "S43", "?")
+    ],
+    "drk-karo-kaufhaus": [
+        ("schedules", [weekly("MO,TU,WE,TH,FR", "09:00", "18:00"), weekly("SA", "09:00", "15:00")], "S40", "2020")
+    ],
+    "tafel-lebensmittelausgabe": [
+        (
+            "application_process",
+            "Lebensmittel gibt es mit Tafelausweis und nach Termin (jeweils etwa sechs Familien); den Ausweis "
+            "kann man zum Beispiel beim Jobcenter beantragen.",
+            "S58–S61",
+            "2018–2023",
+        ),
+        ("required_documents", ["Tafelausweis"], "S58–S61", "2018–2023"),
+    ],
+}
+#: Streets from ../shared/bocholt-contacts.md for locations bocholt.md gives none for.
+LOCATION_STREETS = {
+    "lia-brunnen": (
+        "Breslauer Straße 2",
+        "Ecke Breslauer Straße / Dortmunder Straße, im früheren Getränkemarkt.",
+        "S51–S53",
+        "2022–2023",
+    )
+}
+
+LANGUAGE_NAMES = {"de": "Deutsch", "nl": "Niederländisch", "en": "Englisch", "tr": "Türkisch", "ar": "Arabisch"}
 DAY_NAMES = {"MO": "Mo", "TU": "Di", "WE": "Mi", "TH": "Do", "FR": "Fr", "SA": "Sa", "SU": "So"}
 ALL_DAYS = "MO,TU,WE,TH,FR,SA,SU"
 
@@ -273,13 +307,7 @@ RECENT_SPAN_DAYS = 170  # up to 2026-11-20
 
 
 def svc(
-    slug: str,
-    name: str,
-    description: str,
-    needs: list[str],
-    groups: list[str],
-    areas: list[str],
-    **extra: Any,
+    slug: str, name: str, description: str, needs: list[str], groups: list[str], areas: list[str], **extra: Any
 ) -> dict[str, Any]:
     """Compact service spec; see build_service for the optional keys."""
     return {
@@ -291,11 +319,6 @@ def svc(
         "areas": areas,
         **extra,
     }
-
-
-def weekly(byday: str, opens: str, closes: str) -> dict[str, str]:
-    """Weekly schedule spec with times as HH:MM."""
-    return {"freq": "WEEKLY", "byday": byday, "opens": opens, "closes": closes}
 
 
 T = [WHOLE_TOWN]
@@ -1562,6 +1585,9 @@ def schedule_text(byday: str, opens: str, closes: str) -> str:
 def build_location(key: str) -> dict[str, Any]:
     """HSDS location (with address when the street is known); same id wherever it is used."""
     spec = LOCATIONS[key]
+    if key in LOCATION_STREETS:
+        street, note, _src, _year = LOCATION_STREETS[key]
+        spec = {**spec, "street": street, "note": note}
     loc: dict[str, Any] = {"id": uid("location", key), "location_type": "physical", "name": spec["name"]}
     default_note = EST_NOTE_STREET if spec.get("street") else EST_NOTE
     note = spec.get("note") or (default_note if spec.get("est") else None)
@@ -1589,12 +1615,7 @@ def build_location(key: str) -> dict[str, Any]:
 def build_phone(owner: str, key: str) -> dict[str, str]:
     """HSDS phone from the allow-listed numbers."""
     number, description = PHONES[key]
-    return {
-        "id": uid("phone", f"{owner}/{key}"),
-        "number": number,
-        "type": "voice",
-        "description": description,
-    }
+    return {"id": uid("phone", f"{owner}/{key}"), "number": number, "type": "voice", "description": description}
 
 
 def area_description(name: str, note: str | None) -> str:
@@ -1619,6 +1640,7 @@ def assured_date(slug: str, index: int) -> str:
 
 def build_service(spec: dict[str, Any], terms: dict[str, dict[str, str]], index: int) -> dict[str, Any]:
     """One HSDS service with all nested objects."""
+    spec = {**spec, **{key: value for key, value, _src, _year in SERVICE_CONTACTS.get(spec["slug"], [])}}
     slug = spec["slug"]
     sid = uid("service", slug)
     service: dict[str, Any] = {
@@ -1637,6 +1659,14 @@ def build_service(spec: dict[str, Any], terms: dict[str, dict[str, str]], index:
         service["maximum_age"] = spec["max_age"]
     if spec.get("fees"):
         service["fees_description"] = spec["fees"]
+    for key in ("url", "email", "application_process"):
+        if spec.get(key):
+            service[key] = spec[key]
+    if spec.get("required_documents"):
+        service["required_documents"] = [
+            {"id": uid("required_document", f"{spec['slug']}/{i}"), "document": text}
+            for i, text in enumerate(spec["required_documents"])
+        ]
     service["assured_date"] = assured_date(slug, index)
     service["phones"] = [build_phone(slug, key) for key in spec.get("phones", [])]
     schedules = []
@@ -1662,12 +1692,7 @@ def build_service(spec: dict[str, Any], terms: dict[str, dict[str, str]], index:
         for name in spec["areas"]
     ]
     service["service_at_locations"] = (
-        [
-            {
-                "id": uid("service_at_location", f"{slug}/{spec['location']}"),
-                "location": build_location(spec["location"]),
-            }
-        ]
+        [{"id": uid("service_at_location", f"{slug}/{spec['location']}"), "location": build_location(spec["location"])}]
         if spec.get("location")
         else []
     )
@@ -1700,6 +1725,10 @@ def build_organizations() -> list[dict[str, Any]]:
         org["description"] = spec["description"]
         if spec.get("legal_status"):
             org["legal_status"] = spec["legal_status"]
+        spec = {**spec, **{key: value for key, value, _src, _year in ORG_CONTACTS.get(spec["slug"], [])}}
+        for key in ("email", "website"):
+            if spec.get(key):
+                org[key] = spec[key]
         org["phones"] = [build_phone(f"org/{spec['slug']}", key) for key in spec.get("phones", [])]
         services = []
         for sspec in spec["services"]:

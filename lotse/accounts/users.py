@@ -134,3 +134,23 @@ def _get(session: Session, user_id: int) -> User:
     if user is None:
         raise AccountError(f"Konto {user_id} gibt es nicht.")
     return user
+
+
+def resolve_organization(session: Session, wanted: str) -> str:
+    """Return the id of the organisation named by its id, its name or a unique part of its name."""
+    if session.get(Organization, wanted) is not None:
+        return wanted
+    needle = wanted.strip().casefold()
+    organizations = list(session.scalars(select(Organization).order_by(Organization.name)))
+    exact = [o for o in organizations if o.name.casefold() == needle]
+    found = exact or [o for o in organizations if needle and needle in o.name.casefold()]
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise AccountError(
+            f"Keine Organisation passt zu „{wanted}“. `lotse org list` zeigt alle mit ihren Ids."
+        )
+    names = "; ".join(f"{o.name} ({o.id})" for o in found[:8])
+    raise AccountError(
+        f"„{wanted}“ passt zu mehreren Organisationen: {names}. Bitte genauer oder die Id angeben."
+    )

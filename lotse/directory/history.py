@@ -42,6 +42,9 @@ FIELD_LABELS = {
     "maximum_age": "Höchstalter",
     "status": "Status",
     "alert": "Hinweis",
+    "application_process": "So geht es",
+    "required_documents": "Bitte mitbringen",
+    "accessibility": "Barrierefreiheit",
     "last_verified": "zuletzt bestätigt",
 }
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from lotse import geo
+from lotse.directory.opening_hours import read_text_schedule
 from lotse.directory.validation import DistrictNames, area_meaning, coordinate_errors
 from lotse.models import (
     Address,
@@ -213,12 +214,15 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     for key in SERVICE_FIELDS:
         setattr(offer, key, record.get(key))
     offer.description = record.get("description") or ""
+    # HSDS required_documents (kept as they came in `extra` too, so an export returns them unchanged).
+    documents = [d.get("document") for d in record.get("required_documents") or [] if isinstance(d, dict)]
+    offer.required_documents = "; ".join(d for d in documents if d) or None
     offer.status = record.get("status") or "active"
     offer.assured_date = _parse_date(record.get("assured_date"))
     offer.last_modified = _parse_datetime(record.get("last_modified")) or utcnow()
     offer.extra = _extra(record, SERVICE_FIELDS + SERVICE_NESTED)
     offer.phones = [_phone(p) for p in record.get("phones") or []]
-    offer.schedules = [_schedule(s) for s in record.get("schedules") or []]
+    offer.schedules = [r for s in record.get("schedules") or [] for r in read_text_schedule(_schedule(s))]
     offer.languages = [
         Language(id=lang["id"], name=lang.get("name"), code=lang.get("code"), note=lang.get("note"))
         for lang in record.get("languages") or []

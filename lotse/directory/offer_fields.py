@@ -18,7 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lotse import geo
-from lotse.directory.opening_hours import parse_opening_hours
+from lotse.directory import accessibility
+from lotse.directory.opening_hours import HoursError, parse_opening_hours, read_hours
 from lotse.directory.schedule import describe
 from lotse.directory.summary import address_line
 from lotse.languages import language_name
@@ -55,6 +56,9 @@ EDITABLE = (
     "maximum_age",
     "status",
     "alert",
+    "application_process",
+    "required_documents",
+    "accessibility",
 )
 #: What a full replacement (PUT) sets for a field the body leaves out.
 EMPTY: dict[str, Any] = {
@@ -73,8 +77,23 @@ EMPTY: dict[str, Any] = {
     "minimum_age": None,
     "maximum_age": None,
     "alert": None,
+    "application_process": None,
+    "required_documents": None,
+    "accessibility": [],
 }
 STATUSES = ("active", "inactive", "defunct", "temporarily closed")
+#: The fields of plain text that may be empty (an empty text and no text are the same).
+OPTIONAL_TEXTS = (
+    "description",
+    "phone",
+    "email",
+    "url",
+    "cost",
+    "schedule",
+    "alert",
+    "application_process",
+    "required_documents",
+)
 #: The service-area name written for a city-wide offer; the importer reads it back as "whole town".
 TOWN_AREA = "Stadtgebiet"
 
@@ -135,6 +154,9 @@ def read_fields(offer: Offer) -> dict[str, Any]:
         "maximum_age": offer.maximum_age,
         "status": offer.status,
         "alert": offer.alert,
+        "application_process": offer.application_process,
+        "required_documents": offer.required_documents,
+        "accessibility": accessibility.known(offer.accessibility),
         "last_verified": offer.assured_date.isoformat() if offer.assured_date else None,
     }
 
@@ -173,11 +195,24 @@ def write_fields(
     values = _served(offer, _clean({k: v for k, v in values.items() if k in EDITABLE}), districts)
     changed = {k: v for k, v in values.items() if _normalise(k, v) != _normalise(k, current[k])}
     _check(changed, districts)
-    for key in ("name", "description", "email", "url", "alert", "minimum_age", "maximum_age", "status"):
+    for key in (
+        "name",
+        "description",
+        "email",
+        "url",
+        "alert",
+        "minimum_age",
+        "maximum_age",
+        "status",
+        "application_process",
+        "required_documents",
+    ):
         if key in changed:
             setattr(offer, key, changed[key] if key != "description" else changed[key] or "")
     if "phone" in changed:
         offer.phones = [Phone(id=str(uuid.uuid4()), number=changed["phone"])] if changed["phone"] else []
+    if "accessibility" in changed:
+        offer.accessibility = accessibility.known(changed["accessibility"]) or None
     if "languages" in changed:
         codes = sorted(set(changed["languages"]))
         offer.languages = [Language(id=str(uuid.uuid4()), code=c, name=language_name(c)) for c in codes]
@@ -201,7 +236,7 @@ def write_fields(
 
 
 def _normalise(key: str, value: Any) -> Any:
-    if key in ("needs", "target_groups", "districts", "languages"):
+    if key in ("needs", "target_groups", "districts", "languages", "accessibility"):
         return sorted(set(value or []))
     if key == "locations":
         # A location's district follows from its coordinates; only without them is it a value of its own.
@@ -214,7 +249,7 @@ def _normalise(key: str, value: Any) -> Any:
             }
             for loc in value or []
         ]
-    if key in ("description", "phone", "email", "url", "cost", "schedule", "alert"):
+    if key in OPTIONAL_TEXTS:
         return value or None
     return value
 
@@ -245,6 +280,9 @@ def _check(changed: dict[str, Any], districts: dict[str, District]) -> None:
     unknown = [c for c in changed.get("target_groups", []) if c not in taxonomy.target_groups]
     if unknown:
         errors["target_groups"] = "Unbekannte Zielgruppen: " + ", ".join(unknown[:5])
+    unknown = [c for c in changed.get("accessibility", []) if c not in accessibility.FEATURES]
+    if unknown:
+        errors["accessibility"] = "Unbekannte Angaben zur Barrierefreiheit: " + ", ".join(unknown[:5])
     unknown = [d for d in changed.get("districts", []) if d not in districts]
     if unknown:
         errors["districts"] = "Unbekannte Stadtteile: " + ", ".join(unknown[:5])
@@ -253,9 +291,10 @@ def _check(changed: dict[str, Any], districts: dict[str, District]) -> None:
         if district and district not in districts:
             errors[f"locations.{i}.district"] = f"Unbekannter Stadtteil „{district}“."
     if "schedule" in changed:
-        problems = [s.description for s in parse_opening_hours(changed["schedule"] or "") if s.extra]
-        if problems:
-            errors["schedule"] = f"Öffnungszeit nicht verständlich: „{problems[0]}“ (Beginn nach Ende)."
+        try:
+            read_hours(changed["schedule"] or "")
+        except HoursError as error:
+            errors["schedule"] = str(error)
     if errors:
         raise FieldErrors(errors)
 

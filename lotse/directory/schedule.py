@@ -57,7 +57,8 @@ def describe(schedules: Sequence[Schedule]) -> str | None:
         text = " ".join(p for p in (days, hours) if p)
         if text:
             parts.append(text)
-    return "; ".join(parts) or None
+    # The schedules read from one written part share its text (lotse.directory.opening_hours): once.
+    return "; ".join(dict.fromkeys(parts)) or None
 
 
 def is_open(schedules: Sequence[Schedule], moment: datetime | None = None) -> bool | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from lotse.directory.accessibility import known
 from lotse.directory.schedule import describe, is_open
 from lotse.models import Location, Offer
 
@@ -24,7 +25,11 @@ def offer_summary(
 ) -> dict[str, Any]:
     """Return the OfferSummary of an offer (plain values, dumped by the API schema)."""
     location = offer.locations[0] if offer.locations else None
-    phones = offer.phones or offer.organization.phones
+    # Phone, e-mail and web address come together: the offer's own, or else all of its organisation's.
+    org = offer.organization
+    own_contact = bool(offer.phones or offer.email or offer.url)
+    phones = offer.phones if own_contact else org.phones
+    email, url = (offer.email, offer.url) if own_contact else (org.email, org.website)
     served = offer.district_ids
     if offer.city_wide and all_district_ids is not None:
         served = sorted(set(served) | set(all_district_ids))
@@ -49,8 +54,8 @@ def offer_summary(
             "district": location.district_id,
         },
         "phone": phones[0].number if phones else None,
-        "email": offer.email or offer.organization.email,
-        "url": offer.url or offer.organization.website,
+        "email": email,
+        "url": url,
         "languages": sorted({lang.code for lang in offer.languages if lang.code}),
         "cost": offer.fees_description or ("; ".join(costs) if costs else None),
         "schedule": describe(offer.schedules),
@@ -61,4 +66,8 @@ def offer_summary(
         "status": offer.status,
         "alert": offer.alert,
         "version": offer.version,
+        "contact_of_organization": not own_contact and bool(phones or email or url),
+        "accessibility": known(offer.accessibility),
+        "application_process": offer.application_process,
+        "required_documents": offer.required_documents,
     }

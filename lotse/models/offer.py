@@ -66,6 +66,10 @@ class Offer(OfferReading, Base):
     wait_time: Mapped[str | None] = mapped_column(Text)
     accreditations: Mapped[str | None] = mapped_column(Text)
     eligibility_description: Mapped[str | None] = mapped_column(Text)
+    #: "Bitte mitbringen": documents and things to bring (HSDS required_document, kept as one text).
+    required_documents: Mapped[str | None] = mapped_column(Text)
+    #: Accessibility codes (lotse.directory.accessibility.FEATURES), e.g. ["step_free", "hearing_loop"].
+    accessibility: Mapped[list[Any] | None] = mapped_column(default=None)
     minimum_age: Mapped[int | None]
     maximum_age: Mapped[int | None]
     #: Last verified (HSDS assured_date): the carrier confirmed the listing on this day.

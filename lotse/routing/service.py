@@ -64,6 +64,11 @@ class RouteRequest:
     age: int | None = None
     language: str | None = None
     limit: int = 5
+    #: The needs to answer, chosen by the case worker: when given, exactly these instead of the recognised
+    #: ones (no follow-up needs are added, so a need ticked off stays off).
+    needs: tuple[str, ...] | None = None
+    #: Only offers with all these accessibility features (lotse.directory.accessibility codes).
+    accessibility: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,13 @@ class _Question:
         """The day of the answer."""
         return self.moment.date()
 
+    def eligible(self, offer: OfferFacts) -> bool:
+        """Whether the offer may be referred: active, age within bounds, the accessibility asked for."""
+        features = self.request.accessibility
+        if features and not set(features) <= set(offer.summary.get("accessibility") or ()):
+            return False
+        return is_eligible(offer, self.request.age)
+
 
 class Router:
     """Answers the Lotse question over the offers of a pool, with rules and districts kept current."""
@@ -169,7 +181,8 @@ class Router:
             # Child protection for a minor in danger is the answer itself, not a hint: full referrals.
             top = max([THRESHOLD, *(needs[c].score for c in urgent)])
             needs[code] = DetectedNeed(code, load_taxonomy().label(code), round(top, 3), (), True)
-        needs = _with_added_needs(needs, decision)
+        if request.needs is None:
+            needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
         considered = (o for code in order for o in pool.for_need(code))
         question = _Question(
@@ -218,7 +231,11 @@ class Router:
                 found[match.code] = DetectedNeed(
                     match.code, match.label, match.score, tuple(match.evidence), match.urgent
                 )
-        return found
+        if request.needs is None:
+            return found
+        # The case worker's choice: a recognised need keeps its score and evidence, an added one counts full.
+        label = load_taxonomy().label
+        return {code: found.get(code) or DetectedNeed(code, label(code), 1.0, ()) for code in request.needs}
 
     # --- candidates ----------------------------------------------------------------------------------
 
@@ -241,13 +258,14 @@ class Router:
         )
 
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
-        age = question.request.age
-        offers = {o.id: o for o in pool.for_need(need) if is_eligible(o, age)}
+        offers = {o.id: o for o in pool.for_need(need) if question.eligible(o)}
         emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
         for effect in emergencies:
             assert effect.offers is not None
             for offer in pool.with_any_need(effect.offers.needs):
-                if offer.id not in offers and is_eligible(offer, age) and effect.offers.matches(offer):
+                # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
+                eligible = is_eligible(offer, question.request.age)
+                if offer.id not in offers and eligible and effect.offers.matches(offer):
                     offers[offer.id] = offer
         candidates = [self._candidate(o, need, question) for o in offers.values()]
         candidates.extend(self._siblings(need, pool, question, set(offers)))
@@ -292,7 +310,7 @@ class Router:
                 continue
             if not any(taxonomy.need_area.get(code) == area for code in offer.needs):
                 continue
-            if not is_eligible(offer, question.request.age) or not mentions_need(offer, need):
+            if not question.eligible(offer) or not mentions_need(offer, need):
                 continue
             candidate = self._candidate(offer, need, question)
             candidate.need_match = SIBLING_MATCH
@@ -308,9 +326,7 @@ class Router:
         if not unserved:
             return []
         offers = [o for o in pool.for_need(FALLBACK_NEED) if o.id not in referred]
-        candidates = [
-            self._candidate(o, None, question) for o in offers if is_eligible(o, question.request.age)
-        ]
+        candidates = [self._candidate(o, None, question) for o in offers if question.eligible(o)]
         for c in candidates:
             c.need_match = need_match(c.offer, FALLBACK_NEED)
         chosen = ordered(candidates)[: question.request.limit]
@@ -333,7 +349,7 @@ class Router:
         for offer in offers:
             if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
                 continue
-            if is_eligible(offer, question.request.age):
+            if question.eligible(offer):
                 found.append(self._candidate(offer, None, question))
         found = apply_filters(found, question.decision.offer_effects, None)
         apply_boosts(found, question.decision.offer_effects, None)

@@ -27,7 +27,9 @@ def candidates(
         found = []
         for offer in load_offers(session, list(session.scalars(query))).values():
             summary = summary_of(offer, district_ids, moment)
-            found.append((summary, search_text(summary, names)))
+            # Accessibility is a JSON list in the database: checked here rather than in portable SQL.
+            if set(filters.accessibility) <= set(summary.get("accessibility") or ()):
+                found.append((summary, search_text(summary, names)))
     found.sort(key=lambda item: (item[0]["name"].casefold(), item[0]["id"]))
     return found
 

@@ -23,6 +23,7 @@ NEEDS = "needs"
 TARGET_GROUPS = "target_groups"
 DISTRICTS = "districts"
 LANGUAGES = "languages"
+ACCESSIBILITY = "accessibility"
 ORGANIZATION = "organization"
 SUMMARY = "summary"
 FACTS = "facts"
@@ -48,6 +49,7 @@ def schema() -> fields.Schema:
             TARGET_GROUPS: fields.KEYWORD(commas=True, scorable=True),
             DISTRICTS: fields.KEYWORD(commas=True, scorable=True),
             LANGUAGES: fields.KEYWORD(commas=True, scorable=True),
+            ACCESSIBILITY: fields.KEYWORD(commas=True, scorable=True),
             ORGANIZATION: fields.ID(),
             # The OfferSummary: a search needs no database while the index is healthy.
             SUMMARY: fields.STORED(),

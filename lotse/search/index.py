@@ -104,10 +104,16 @@ def open_generation(path: Path) -> Any:
         add_compound_parts(parts_file.read_text(encoding="utf-8").split())
     failed = FailedReads()
     try:
-        return windex.open_dir(str(path))
+        ix = windex.open_dir(str(path))
     except Exception as exc:  # noqa: BLE001 - any failure to open means: not usable
         failed.keep(exc)
         message = f"{path.name}: {type(exc).__name__}"
+    else:
+        # A generation built before a field was added cannot take new documents: rebuild it like a broken one.
+        if set(ix.schema.names()) == set(F.schema().names()):
+            return ix
+        ix.close()
+        message = f"{path.name}: built with other fields"
     failed.release()
     raise IndexUnavailable(message)
 
@@ -161,6 +167,7 @@ def offer_document(offer: IndexedOffer) -> dict[str, Any]:
         F.TARGET_GROUPS: ",".join(summary["target_groups"]),
         F.DISTRICTS: ",".join([*summary["districts"], *([F.CITY_WIDE] if summary["city_wide"] else [])]),
         F.LANGUAGES: ",".join(summary["languages"]),
+        F.ACCESSIBILITY: ",".join(summary.get("accessibility") or ()),
         F.ORGANIZATION: summary["organization"]["id"],
         F.SUMMARY: summary,
         F.FACTS: offer.facts.to_bytes(),

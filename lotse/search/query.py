@@ -203,6 +203,8 @@ class Filters:
     target_groups: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     age: int | None = None
+    #: Accessibility codes the offer must all have (unlike the other filters: AND, not OR).
+    accessibility: tuple[str, ...] = ()
 
     def term_groups(self) -> list[list[tuple[str, str]]]:
         """The indexed filters as an AND of ORs of (field, value); the age is checked per offer instead."""
@@ -216,4 +218,5 @@ class Filters:
         ):
             if values:
                 groups.append([(fieldname, v) for v in values])
+        groups.extend([(F.ACCESSIBILITY, code)] for code in self.accessibility)
         return groups

@@ -24,6 +24,7 @@ class SearchQuery:
     needs: tuple[str, ...] = ()  # need codes; an area code stands for all its needs
     target_groups: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    accessibility: tuple[str, ...] = ()  # offers with all of these (lotse.directory.accessibility codes)
     age: int | None = None  # only offers whose age bounds include it
     open_now: bool = False
     active_only: bool = True
@@ -71,6 +72,7 @@ def filters_of(query: SearchQuery) -> Filters:
         target_groups=tuple(sorted(set(query.target_groups))),
         languages=tuple(sorted(set(query.languages))),
         age=query.age,
+        accessibility=tuple(sorted(set(query.accessibility))),
     )
 
 

@@ -48,4 +48,28 @@
     button.addEventListener("click", function () { window.print(); });
   });
   document.querySelectorAll(".js-hide").forEach(function (node) { node.hidden = true; });
+
+  // A form with unsaved changes asks before the page is left (a link, another form, closing the tab).
+  // Its own buttons ("Speichern", "Stimmt noch", "Öffnungszeiten prüfen") send the changes, so they pass.
+  var guarded = document.querySelector(".js-unsaved-guard");
+  if (guarded) {
+    var snapshot = function () { return new URLSearchParams(new FormData(guarded)).toString(); };
+    // A form shown again after "prüfen" or with errors holds what was typed, not what is stored.
+    var saved = guarded.getAttribute("data-unsaved") ? "" : snapshot();
+    var sending = false;
+    var dirty = function () { return !sending && snapshot() !== saved; };
+    guarded.addEventListener("submit", function () { sending = true; });
+    window.addEventListener("beforeunload", function (event) {
+      if (dirty()) { event.preventDefault(); event.returnValue = ""; }
+    });
+    document.querySelectorAll(".js-leaves-form").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (dirty() && !window.confirm("Sie haben Änderungen, die noch nicht gespeichert sind. Trotzdem fortfahren? Die Änderungen gehen dann verloren.")) {
+          event.preventDefault();
+        } else {
+          sending = true;
+        }
+      });
+    });
+  }
 })();

@@ -6,7 +6,11 @@
   var script = document.currentScript;
   if (!script || !script.src || !window.fetch || !Element.prototype.attachShadow) return;
   var base = script.src.replace(/\/widget\.js(?:[?#].*)?$/, "");
-  var preset = { district: script.getAttribute("data-district") || "", need: script.getAttribute("data-need") || "" };
+  var preset = {
+    district: script.getAttribute("data-district") || "",
+    need: script.getAttribute("data-need") || "",
+    accessibility: script.getAttribute("data-accessibility") || ""
+  };
   var PER_PAGE = 10;
   var TIMEOUT_MS = 10000;
   var UNAVAILABLE = "Die Suche ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.";
@@ -32,6 +36,8 @@
     ".org,.foot{color:#4a4a4a}",
     ".open{color:#1b5e20;font-weight:700}",
     ".foot{font-size:.9rem;margin-top:.75rem}",
+    "label.check{display:flex;gap:.5rem;align-items:center;font-weight:400;margin:.5rem 0 0}",
+    "label.check input{flex:none;width:1.25rem;height:1.25rem;min-height:0;margin:0}",
     "[hidden]{display:none!important}"
   ].join("\n");
 
@@ -81,8 +87,15 @@
     button.type = "submit";
     row.appendChild(input);
     row.appendChild(button);
+    var stepFree = el("input");
+    stepFree.type = "checkbox";
+    stepFree.checked = preset.accessibility === "step_free";
+    var stepFreeLabel = el("label", "check");
+    stepFreeLabel.appendChild(stepFree);
+    stepFreeLabel.appendChild(document.createTextNode("Nur mit stufenlosem Zugang"));
     form.appendChild(label);
     form.appendChild(row);
+    form.appendChild(stepFreeLabel);
     var status = el("p", "status");
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
@@ -123,6 +136,7 @@
         item.appendChild(phone);
       }
       if (offer.schedule) item.appendChild(el("p", null, "Öffnungszeiten: " + offer.schedule));
+      if (offer.accessibility && offer.accessibility.indexOf("step_free") >= 0) item.appendChild(el("p", null, "Stufenloser Zugang"));
       if (offer.open_now === true) item.appendChild(el("p", "open", "Jetzt geöffnet"));
       if (offer.description) {
         var text = String(offer.description);
@@ -140,6 +154,7 @@
       var params = new URLSearchParams({ q: state.q, page: String(page), per_page: String(PER_PAGE) });
       if (preset.district) params.set("district", preset.district);
       if (preset.need) params.set("need", preset.need);
+      if (stepFree.checked) params.set("accessibility", "step_free");
       say(page === 1 ? "Suche läuft …" : "Weitere Angebote werden geladen …");
       fetch(base + "/api/v1/search?" + params.toString(), {
         method: "GET", mode: "cors", credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer",
@@ -191,9 +206,11 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       state.q = input.value.trim();
+      state.asked = true;
       search(1);
     });
     more.addEventListener("click", function () { search(state.page + 1); });
+    stepFree.addEventListener("change", function () { if (state.asked) search(1); });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);

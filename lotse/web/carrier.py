@@ -20,8 +20,12 @@ from lotse.accounts.authorization import is_admin, require_admin, require_editor
 from lotse.accounts.tokens import issue_token, list_tokens, revoke_token
 from lotse.accounts.users import AccountError, create_user, list_users, set_active, set_password
 from lotse.directory import history, offers, reading
-from lotse.directory.offer_fields import STATUSES, read_fields
+from lotse.directory.accessibility import FEATURES
+from lotse.directory.offer_fields import OPTIONAL_TEXTS, STATUSES, read_fields
+from lotse.directory.opening_hours import HoursError, read_hours, understood
 from lotse.directory.schedule import TIMEZONE
+from lotse.directory.summary import offer_summary
+from lotse.languages import LANGUAGE_NAMES
 from lotse.models import Organization, User
 from lotse.models.user import ROLES
 from lotse.taxonomy import load_taxonomy
@@ -44,7 +48,8 @@ ROLE_LABELS = {
     "caseworker": "Fallberatung",
     "planner": "Sozialplanung",
 }
-_TEXT_FIELDS = ("name", "description", "phone", "email", "url", "cost", "schedule", "alert", "status")
+_TEXT_FIELDS = ("name", "status", *OPTIONAL_TEXTS)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _NUMBER = re.compile(r"^-?\d{1,6}([.,]\d{1,12})?$")
 
 
@@ -64,6 +69,8 @@ def show_value(value: Any) -> str:
         return "; ".join(show_value(v) for v in value)
     if isinstance(value, dict):
         return ", ".join(str(v) for k, v in value.items() if v is not None and k != "district")
+    if isinstance(value, str) and (day := _ISO_DATE.match(value)):
+        return f"{day.group(3)}.{day.group(2)}.{day.group(1)}"
     return str(value)
 
 
@@ -99,14 +106,26 @@ def home() -> ResponseReturnValue:
         return redirect(url_for("planning.home"))
     require_editor(user)
     organization_id = request.args.get("organisation") if is_admin(user) else None
+    listed = offers.editable_offers(session(), user, organization_id or None)
+    current = [o for o in listed if o.status not in ("inactive", "defunct")]
     return render_template(
         "carrier/home.html",
         stale=offers.stale_offers(session(), user),
-        offers=offers.editable_offers(session(), user, organization_id or None),
+        offers=listed,
+        without_contact=[o for o in current if not reachable(o)],
+        without_hours=[o for o in current if not o.schedules],
         organizations=_organizations() if is_admin(user) else [],
         organization_id=organization_id,
         stale_days=offers.STALE_AFTER_DAYS,
     )
+
+
+def reachable(offer: Any) -> bool:
+    """Tell whether a resident can reach the offer: a phone, e-mail, web address (its own or its
+    organisation's) or an address."""
+    summary = offer_summary(offer)
+    location = summary["location"] or {}
+    return bool(summary["phone"] or summary["email"] or summary["url"] or location.get("address"))
 
 
 def _organizations() -> list[Organization]:
@@ -123,7 +142,8 @@ def form_to_body(form: MultiDict[str, str]) -> dict[str, Any]:
     body["target_groups"] = form.getlist("target_groups")
     body["districts"] = form.getlist("districts")
     body["city_wide"] = form.get("city_wide") == "1"
-    body["languages"] = [c.lower() for c in re.split(r"[\s,;]+", form.get("languages", "")) if c]
+    body["languages"] = form.getlist("languages")
+    body["accessibility"] = form.getlist("accessibility")
     for key in ("minimum_age", "maximum_age"):
         body[key] = _number(form.get(key, ""), int)
     location = {
@@ -131,6 +151,7 @@ def form_to_body(form: MultiDict[str, str]) -> dict[str, Any]:
         "address": form.get("location_address", "").strip() or None,
         "lat": _number(form.get("location_lat", ""), float),
         "lon": _number(form.get("location_lon", ""), float),
+        "district": form.get("location_district", "").strip() or None,
     }
     body["location"] = location if any(v is not None for v in location.values()) else None
     version = _number(form.get("version", ""), int)
@@ -162,7 +183,12 @@ def _form_values(body: dict[str, Any], offer_fields: dict[str, Any] | None) -> d
 
 
 def _render_form(
-    offer: Any, values: dict[str, Any], errors: dict[str, str], status: int = 200, conflict: str | None = None
+    offer: Any,
+    values: dict[str, Any],
+    errors: dict[str, str],
+    status: int = 200,
+    conflict: str | None = None,
+    hours: str | None = None,
 ) -> ResponseReturnValue:
     user = _user()
     taxonomy = load_taxonomy()
@@ -171,16 +197,38 @@ def _render_form(
         offer=offer,
         values=values,
         errors=errors,
+        error_targets={name: error_target(name) for name in errors},
         conflict=conflict,
+        hours=hours,
         areas=list(taxonomy.areas.values()),
         needs=taxonomy.needs,
         target_groups=taxonomy.target_groups,
         districts=reading.districts(session()),
         statuses=[(s, STATUS_LABELS[s]) for s in STATUSES],
+        languages=sorted(LANGUAGE_NAMES.items(), key=lambda item: (item[0] != "de", item[1])),
+        accessibility=FEATURES,
         organizations=_organizations() if is_admin(user) and offer is None else [],
         labels=history.FIELD_LABELS,
     )
     return body, status
+
+
+#: Where the error summary links for errors that belong to a group of fields rather than one input.
+_ERROR_TARGETS = {
+    "location": "feld-location_address",
+    "organization": "feld-organization_id",
+    "version": "feld-name",
+}
+
+
+def error_target(name: str) -> str:
+    """Return the id of the field an error message belongs to (the summary links there)."""
+    if name in _ERROR_TARGETS:
+        return _ERROR_TARGETS[name]
+    parts = name.split(".")
+    if parts[0] in ("location", "locations") and len(parts) > 1:
+        return f"feld-location_{parts[-1]}"
+    return f"feld-{parts[0]}"
 
 
 def _flat(messages: Any, prefix: str = "") -> dict[str, str]:
@@ -194,11 +242,26 @@ def _flat(messages: Any, prefix: str = "") -> dict[str, str]:
     return out
 
 
+def _hours_preview(text: str | None) -> tuple[str | None, str | None]:
+    """What Lotse understands of the opening hours typed, or the German reason it cannot read them."""
+    if not (text or "").strip():
+        return "keine Öffnungszeiten angegeben", None
+    try:
+        return understood(read_hours(text or "")), None
+    except HoursError as error:
+        return None, str(error)
+
+
 def _save(offer_id: str | None) -> ResponseReturnValue:
+    """Save the form; "check" only shows what the hours are read as, "verify" saves and confirms."""
     user = _user()
+    action = request.form.get("action", "save")
     body = form_to_body(request.form)
     current = offers.offer_for_editing(session(), user, offer_id) if offer_id else None
     shown = _form_values(body, read_fields(current) if current else None)
+    if action == "check":
+        hours, problem = _hours_preview(body.get("schedule"))
+        return _render_form(current, shown, {"schedule": problem} if problem else {}, 200, hours=hours)
     try:
         values = OfferWriteSchema().load(body)
     except ValidationError as error:
@@ -211,12 +274,19 @@ def _save(offer_id: str | None) -> ResponseReturnValue:
                 saved = offers.create_offer(writing, user, values, organization_id)
             else:
                 saved = offers.update_offer(writing, user, offer_id, values, version, replace=True)
+            changed = offer_id is None or saved.version != version
+            if action == "verify":
+                saved = offers.verify_offer(writing, user, saved.id, saved.version)
             saved_id, saved_name = saved.id, saved.name
     except offers.InvalidOffer as error:
         return _render_form(current, shown, error.fields, 422)
     except offers.VersionConflict as error:
         return _render_form(current, shown, {}, 409, conflict=error.message)
-    flash(f"„{saved_name}“ ist gespeichert.")
+    if action == "verify":
+        done = "Ihre Änderungen sind gespeichert, und " if changed else "Danke! "
+        flash(f"{done}„{saved_name}“ ist als aktuell bestätigt.")
+    else:
+        flash(f"„{saved_name}“ ist gespeichert.")
     return redirect(url_for("carrier.edit_offer", offer_id=saved_id))
 
 

@@ -7,6 +7,8 @@ from typing import Any
 from marshmallow import ValidationError, fields, pre_load, validate
 from werkzeug.datastructures import MultiDict
 
+from lotse.directory.accessibility import FEATURES
+from lotse.taxonomy import load_taxonomy
 from lotse.web.errors import field_messages
 from lotse.web.german import GermanSchema
 
@@ -57,6 +59,20 @@ class LotseFormSchema(_FormSchema):
         load_default=None,
         validate=validate.Regexp(r"^[a-z]{2,3}$", error="Bitte eine Sprache aus der Liste wählen."),
     )
+    #: Set by the correction form under an answer: route for `needs` (+ `add_need`) instead of recognising.
+    correct = fields.Boolean(load_default=False)
+    needs = fields.List(
+        fields.String(validate=validate.OneOf(load_taxonomy().needs, error="Unbekannter Bedarf.")),
+        load_default=list,
+        validate=validate.Length(max=12, error="Bitte höchstens 12 Bedarfe wählen."),
+    )
+    accessibility = fields.List(
+        fields.String(validate=validate.OneOf(FEATURES, error="Unbekanntes Merkmal der Barrierefreiheit.")),
+        load_default=list,
+    )
+    add_need = fields.String(
+        load_default="", validate=validate.Length(max=100, error="Bitte höchstens 100 Zeichen.")
+    )
 
 
 class SearchFormSchema(_FormSchema):
@@ -69,6 +85,10 @@ class SearchFormSchema(_FormSchema):
     need = fields.List(fields.String(validate=validate.Length(max=20)), load_default=list)
     target_group = fields.List(fields.String(validate=validate.Length(max=20)), load_default=list)
     language = fields.List(fields.String(validate=validate.Regexp(r"^[a-z]{2,3}$")), load_default=list)
+    accessibility = fields.List(
+        fields.String(validate=validate.OneOf(FEATURES, error="Unbekanntes Merkmal der Barrierefreiheit.")),
+        load_default=list,
+    )
     open_now = fields.Boolean(load_default=False)
     page = fields.Integer(
         load_default=1,
@@ -88,10 +108,21 @@ class LaufzettelSchema(_FormSchema):
         ),
         error_messages={"required": "Bitte wählen Sie mindestens ein Angebot für den Laufzettel aus."},
     )
+    #: The case worker's own lines, printed on the slip and never stored.
+    kuemmerer_name = fields.String(
+        load_default="", validate=validate.Length(max=100, error="Bitte höchstens 100 Zeichen.")
+    )
+    kuemmerer_telefon = fields.String(
+        load_default="",
+        validate=validate.Regexp(
+            r"^[0-9+()/\-. ]{0,40}$", error="Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden."
+        ),
+    )
 
 
 LIST_FIELDS = {
-    SearchFormSchema: ("district", "need", "target_group", "language"),
+    LotseFormSchema: ("needs", "accessibility"),
+    SearchFormSchema: ("district", "need", "target_group", "language", "accessibility"),
     LaufzettelSchema: ("angebot",),
 }
 

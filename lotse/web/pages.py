@@ -13,12 +13,17 @@ from flask import Blueprint, current_app, g, make_response, render_template, req
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
 from lotse.directory import reading
+from lotse.directory.accessibility import FEATURES as ACCESSIBILITY_FEATURES
+from lotse.directory.accessibility import labels as accessibility_labels
 from lotse.directory.summary import offer_summary
 from lotse.languages import LANGUAGE_NAMES, language_name
 from lotse.models import Offer, OfferDistrict, Organization
+from lotse.routing.need_choice import find_needs
 from lotse.taxonomy import load_taxonomy
+from lotse.web.answer_view import evidence_words, group_answer
 from lotse.web.deps import services, session
 from lotse.web.errors import APIError
 from lotse.web.page_forms import (
@@ -29,6 +34,7 @@ from lotse.web.page_forms import (
     SearchFormSchema,
     load_form,
 )
+from lotse.web.slip import appointments, first_sentence, qr_data_uri, town_name
 
 log = logging.getLogger(__name__)
 bp = Blueprint("pages", __name__)
@@ -85,6 +91,17 @@ def date_de(value: date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
+MONTHS = (
+    *("Januar", "Februar", "März", "April", "Mai", "Juni"),
+    *("Juli", "August", "September", "Oktober", "November", "Dezember"),
+)
+
+
+def date_long(value: date) -> str:
+    """Return a date in words the German way, e.g. "3. November 2025"."""
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
 @bp.context_processor
 def _labels() -> dict[str, Callable[..., str | None]]:
     taxonomy = load_taxonomy()
@@ -98,7 +115,10 @@ def _labels() -> dict[str, Callable[..., str | None]]:
         "safe_href": safe_href,
         "km": km,
         "date_de": date_de,
+        "date_long": date_long,
+        "accessibility_text": lambda codes: ", ".join(accessibility_labels(codes)),
         "facet_label": facet_label,
+        "evidence_words": evidence_words,
     }
 
 
@@ -107,6 +127,12 @@ def _no_store(body: str, status: int = 200) -> ResponseReturnValue:
     response = make_response(body, status)
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.get("/favicon.ico")
+def favicon() -> ResponseReturnValue:
+    """The icon browsers ask for by this name (the pages link the same SVG)."""
+    return current_app.send_static_file("favicon.svg")
 
 
 @bp.get("/")
@@ -123,39 +149,76 @@ def index() -> ResponseReturnValue:
 
 @bp.route("/lotse", methods=["GET", "POST"])
 def lotse() -> ResponseReturnValue:
-    """The Lotse question: a situation in, referrals grouped by need out (POST, so the text is in no URL)."""
+    """The Lotse question: a situation in, referrals grouped by need out (POST, so the text is in no URL).
+
+    The answer's needs can be corrected: ticked off, or added from the taxonomy by German words; the
+    situation travels again in the correction's POST and is never stored.
+    """
     districts = reading.districts(session())
     form: dict[str, Any] = {"district": request.args.get("district", "")}
     errors: dict[str, str] = {}
     answer: dict[str, Any] | None = None
+    correction: dict[str, Any] | None = None
     failure = None
     if request.method == "POST":
         form = request.form.to_dict()
         data, errors = load_form(LotseFormSchema(), request.form)
         if not errors and data["district"] and data["district"] not in {d.id for d in districts}:
             errors["district"] = "Diesen Stadtteil gibt es nicht. Bitte einen aus der Liste wählen."
-        if not errors:
+        chosen = None
+        if not errors and data["correct"]:
+            chosen, correction = choose_needs(data, errors)
+        if not errors and chosen != []:
             try:
-                answer = _ask_router(data)
+                answer = _ask_router(data, chosen)
             except APIError as error:
                 failure = error.message
             except Exception as error:  # noqa: BLE001 - the page must answer in German, whatever broke
                 # Only the type: the exception's message may quote the situation, which no log may hold.
                 log.error("Lotsenfrage fehlgeschlagen: %s", type(error).__name__)
                 failure = SERVICE_FAILED
+        if answer is not None:
+            shown = correction["suggested"] if correction else []
+            correction = {"needs": answer["needs"], "suggested": shown}
+    taxonomy = load_taxonomy()
     body = render_template(
         "pages/lotse.html",
         form=form,
         errors=errors,
         answer=answer,
+        correction=correction,
         failure=failure,
         districts=districts,
+        need_labels=sorted(taxonomy.needs.values()),
         languages=sorted(LANGUAGE_NAMES.items(), key=lambda item: (item[0] != "de", item[1])),
     )
     return _no_store(body, 422 if errors else 200)
 
 
-def _ask_router(data: dict[str, Any]) -> dict[str, Any]:
+def choose_needs(data: dict[str, Any], errors: dict[str, str]) -> tuple[list[str], dict[str, Any]]:
+    """The needs the case worker kept and added; several matches of an added word are offered to tick."""
+    taxonomy = load_taxonomy()
+    chosen = list(dict.fromkeys(data["needs"]))
+    suggested: list[str] = []
+    wanted = data["add_need"]
+    if wanted:
+        found = find_needs(wanted)
+        if not found:
+            errors["add_need"] = (
+                f"Zu „{wanted}“ kennt Lotse keinen Bedarf. Versuchen Sie ein anderes Wort, "
+                "zum Beispiel „Schulden“, „Wohnung“ oder „Pflege“."
+            )
+        elif len(found) == 1:
+            chosen += [c for c in found if c not in chosen]
+        else:
+            suggested = [c for c in found if c not in chosen]
+    if not chosen and not suggested and not errors:
+        errors["needs"] = "Bitte lassen Sie mindestens einen Bedarf angekreuzt oder fügen Sie einen hinzu."
+    kept = [{"code": c, "label": taxonomy.label(c), "evidence": ()} for c in chosen]
+    return chosen, {"needs": kept, "suggested": suggested}
+
+
+def _ask_router(data: dict[str, Any], needs: list[str] | None = None) -> dict[str, Any]:
     """Ask the Router (the same one POST /api/v1/route uses) and group its answer for the page."""
     from lotse.routing.service import RouteRequest
     from lotse.web.api.route import route_stats
@@ -166,6 +229,8 @@ def _ask_router(data: dict[str, Any]) -> dict[str, Any]:
         age=data["age"],
         language=data["language"],
         limit=REFERRALS_PER_NEED,
+        needs=tuple(needs) if needs else None,
+        accessibility=tuple(data["accessibility"]),
     )
     answer = services().router.route(request_)
     # Counted like the API's questions (district and need codes only, never the text).
@@ -173,54 +238,48 @@ def _ask_router(data: dict[str, Any]) -> dict[str, Any]:
     return group_answer(answer)
 
 
-def group_answer(answer: Any) -> dict[str, Any]:
-    """Put emergency referrals first, then the others grouped by need in the router's order."""
-    taxonomy = load_taxonomy()
-    emergency: list[Any] = []
-    seen_emergency: set[str] = set()
-    groups: dict[str | None, list[Any]] = {n.code: [] for n in answer.needs}
-    for referral in answer.referrals:
-        if referral.emergency:
-            if referral.offer["id"] not in seen_emergency:
-                seen_emergency.add(referral.offer["id"])
-                emergency.append(referral)
-            continue
-        groups.setdefault(referral.need, []).append(referral)
-    return {
-        "needs": answer.needs,
-        "abstained": answer.abstained,
-        "crisis_note": answer.crisis_note,
-        "emergency": emergency,
-        "groups": [
-            {
-                "code": code,
-                "label": taxonomy.label(code) if code else "Weitere passende Angebote",
-                "referrals": referrals,
-            }
-            for code, referrals in groups.items()
-            if referrals
-        ],
-        "count": len(answer.referrals),
-    }
-
-
 @bp.route("/laufzettel", methods=["GET", "POST"])
 def laufzettel() -> ResponseReturnValue:
-    """The print view: the picked offers, large and plain; it receives offer ids only."""
+    """The print view: the picked offers, large and plain; it receives offer ids only.
+
+    The case worker's name, phone and appointments are typed here, sent back with the ids and printed,
+    never stored (the answer is sent no-store like the Lotse page).
+    """
     values = request.form if request.method == "POST" else request.args
     data, errors = load_form(LaufzettelSchema(), values)
+    if "angebot" in errors:
+        raise APIError(422, errors["angebot"])
     if errors:
-        raise APIError(422, " ".join(errors.values()))
+        # Only the picked offers then: the slip is shown with the German messages beside the fields.
+        ids_only = MultiDict([("angebot", i) for i in values.getlist("angebot")])
+        data, _ = load_form(LaufzettelSchema(), ids_only)
     ids = list(dict.fromkeys(data["angebot"]))
     found = reading.get_offers(session(), ids)
     offers = [found[i] for i in ids if i in found and found[i].is_active]
     if not offers:
         raise APIError(404, "Keines der ausgewählten Angebote ist (noch) im Verzeichnis.")
+    dates, date_errors = appointments(values, [o.id for o in offers])
+    errors.update(date_errors)
     all_ids = list(district_names())
-    summaries = [(offer_summary(o, all_ids), o) for o in offers]
-    return render_template(
-        "pages/laufzettel.html", items=summaries, missing=len(ids) - len(offers), today=date.today()
+    items = [
+        {
+            "s": offer_summary(o, all_ids),
+            "sentence": first_sentence(o.description),
+            "qr": qr_data_uri(url_for("pages.offer", offer_id=o.id, _external=True)),
+            "appointment": dates[o.id],
+        }
+        for o in offers
+    ]
+    body = render_template(
+        "pages/laufzettel.html",
+        items=items,
+        form=data,
+        errors=errors,
+        missing=len(ids) - len(offers),
+        today=date.today(),
+        town=town_name(session(), current_app.config.get("TOWN_NAME")),
     )
+    return _no_store(body, 422 if errors else 200)
 
 
 @bp.get("/suche")
@@ -247,6 +306,7 @@ def search() -> ResponseReturnValue:
         facet_params=FACET_PARAMS,
         districts=reading.districts(session()),
         taxonomy=load_taxonomy(),
+        accessibility_features=ACCESSIBILITY_FEATURES,
         page_url=_page_url,
         pages=_pages(result["page"], result["last_page"]) if result else [],
     )
@@ -263,6 +323,7 @@ def _search(data: dict[str, Any]) -> dict[str, Any]:
         needs=tuple(data["need"]),
         target_groups=tuple(data["target_group"]),
         languages=tuple(data["language"]),
+        accessibility=tuple(data["accessibility"]),
         open_now=data["open_now"],
         page=data["page"],
         per_page=SEARCH_PER_PAGE,

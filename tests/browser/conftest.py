@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -153,3 +153,55 @@ def record_axe(name: str, violations: list[dict[str, Any]]) -> None:
     results = json.loads(path.read_text()) if path.exists() else {}
     results[name] = violations
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+#: The carrier whose offers the carrier-page tests edit (seed data: DRK – Rotes Kreuz im Kreis Borken).
+CARRIER_ORG = "caf8d709-be51-529e-96df-5cf05ed8515d"
+STAFF_PASSWORD = "browser-test-passwort-14"
+STAFF = {"carrier": "traeger@example.org", "admin": "verwaltung@example.org"}
+
+
+@pytest.fixture(scope="session")
+def staff_accounts(live_app: Any) -> dict[str, str]:
+    """A carrier account of the DRK and an admin account in the live Lotse (role -> e-mail)."""
+    from lotse.accounts.users import create_user
+
+    with live_app.extensions["lotse"].db.writing() as session:
+        create_user(session, STAFF["carrier"], STAFF_PASSWORD, "carrier", CARRIER_ORG)
+        create_user(session, STAFF["admin"], STAFF_PASSWORD, "admin")
+    return STAFF
+
+
+@pytest.fixture(scope="session")
+def staff_states(browser: Any, lotse_url: str, staff_accounts: dict[str, str]) -> dict[str, Any]:
+    """The browser state (session cookie) of each staff account, logged in once through the login page."""
+    states = {}
+    for role, email in staff_accounts.items():
+        ctx = browser.new_context(locale="de-DE")
+        ctx.set_default_timeout(TIMEOUT_MS)
+        login = ctx.new_page()
+        login.goto(f"{lotse_url}/login")
+        login.get_by_label("E-Mail-Adresse").fill(email)
+        login.get_by_label("Passwort").fill(STAFF_PASSWORD)
+        login.get_by_role("button", name="Anmelden").click()
+        login.wait_for_url("**/traeger/")
+        states[role] = ctx.storage_state()
+        ctx.close()
+    return states
+
+
+@pytest.fixture
+def staff_page(browser: Any, staff_states: dict[str, Any]) -> Iterator[Callable[..., Any]]:
+    """Open a page logged in as a staff role at a viewport width; closed after the test."""
+    opened: list[Any] = []
+
+    def open_page(role: str, width: int = 1280) -> Any:
+        viewport = {"width": width, "height": 900}
+        ctx = browser.new_context(locale="de-DE", viewport=viewport, storage_state=staff_states[role])
+        ctx.set_default_timeout(TIMEOUT_MS)
+        opened.append(ctx)
+        return ctx.new_page()
+
+    yield open_page
+    for ctx in opened:
+        ctx.close()

@@ -84,7 +84,8 @@ def test_lotse_page_works_by_keyboard_alone(page: Any, lotse_url: str) -> None:
     assert page.evaluate("() => document.activeElement.id") == "feld-district"
     page.keyboard.press("Tab")
     page.keyboard.type("34")
-    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the language
+    page.keyboard.press("Tab")  # "Nur Angebote mit stufenlosem Zugang"
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.textContent") == "Hilfe finden"
     page.keyboard.press("Enter")

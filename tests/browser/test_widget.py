@@ -98,6 +98,7 @@ def test_widget_works_by_keyboard_alone(page: Any, demo_url: str) -> None:
     page.keyboard.press("Enter")
     page.locator(f"{WIDGET} ol li").first.wait_for()
     page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the "step-free access" checkbox
     page.keyboard.press("Tab")  # the first result's link
     assert page.evaluate(f"({active})().closest('h3') !== null")
     page.keyboard.press("Enter")
@@ -110,3 +111,13 @@ def test_widget_has_no_serious_accessibility_violations(page: Any, demo_url: str
     violations = run_axe(page, axe_source, "widget (Demo-Seite, anderer Ursprung)")
     save_screenshot(page, "widget-demo")
     assert violations == []
+
+
+def test_widget_filters_for_step_free_access(page: Any, demo_url: str) -> None:
+    _search(page, demo_url, "Schulden")
+    with page.expect_request("**/api/v1/search?**") as request:
+        page.locator(WIDGET).get_by_label("Nur mit stufenlosem Zugang").check()
+    assert "accessibility=step_free" in request.value.url
+    page.locator(f"{WIDGET} [role=status]").filter(has_text="Kein").or_(
+        page.locator(f"{WIDGET} [role=status]").filter(has_text="gefunden")
+    ).wait_for()

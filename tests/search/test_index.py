@@ -200,3 +200,14 @@ def test_postings_read_by_block_equal_those_read_one_by_one(service: SearchServi
             one_by_one[matcher.id()] = int(matcher.weight())
             matcher.next()
     assert by_block == one_by_one and len(by_block) >= 3
+
+
+def test_a_generation_built_with_other_fields_is_not_used(tmp_path: Path) -> None:
+    from whoosh import fields
+    from whoosh import index as windex
+
+    from lotse.search.index import IndexUnavailable, open_generation
+
+    windex.create_in(str(tmp_path), fields.Schema(id=fields.ID(stored=True, unique=True)))
+    with pytest.raises(IndexUnavailable, match="other fields"):
+        open_generation(tmp_path)

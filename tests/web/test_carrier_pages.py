@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ def _form(client: FlaskClient, **fields: Any) -> dict[str, Any]:
         "status": "active",
         "needs": ["GEL.SCHULD"],
         "districts": ["mitte"],
-        "languages": "de, tr",
+        "languages": ["de", "tr"],
         "schedule": "Di 9:00–12:00 Uhr",
     }
     base.update(fields)
@@ -195,3 +196,82 @@ def test_account_errors_are_german(app: Flask, client: FlaskClient, staff: Staff
     data = {"csrf_token": csrf_token(client), "email": "x@example.org", "role": "carrier", "password": "kurz"}
     response = client.post("/traeger/konten", data=data)
     assert response.status_code == 422 and "mindestens 10 Zeichen" in response.get_data(as_text=True)
+
+
+def test_still_correct_keeps_a_change_made_in_the_form(
+    app: Flask, carrier: FlaskClient, staff: Staff
+) -> None:
+    form = _form(carrier, phone="02871 4711", action="verify")
+    response = carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form)
+    offer = _offer(app, staff.own_offer)
+    with app.extensions["lotse"].db.session() as session:
+        phones = [p.number for p in session.get(Offer, staff.own_offer).phones]  # type: ignore[union-attr]
+    assert response.status_code == 302 and phones == ["02871 4711"] and offer.assured_date is not None
+
+
+def test_checking_the_hours_shows_what_was_understood_and_saves_nothing(
+    app: Flask, carrier: FlaskClient, staff: Staff
+) -> None:
+    form = _form(carrier, schedule="werktags 8 bis 16 Uhr", action="check")
+    page = carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form).get_data(as_text=True)
+    assert "verstanden als: <strong>Mo–Fr 8:00–16:00 Uhr</strong>" in page
+    assert _offer(app, staff.own_offer).version == 1
+
+
+def test_unreadable_hours_are_refused_at_their_field(carrier: FlaskClient, staff: Staff) -> None:
+    form = _form(carrier, schedule="immer wenn es regnet")
+    response = carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert page.count("ist als Öffnungszeit nicht lesbar") == 2  # in the summary and at the field
+    assert '<a href="#feld-schedule">' in page
+
+
+def test_a_web_address_without_scheme_is_stored_as_https(
+    app: Flask, carrier: FlaskClient, staff: Staff
+) -> None:
+    carrier.post(f"/traeger/angebote/{staff.own_offer}", data=_form(carrier, url="www.drk-bocholt.de"))
+    assert _offer(app, staff.own_offer).url == "https://www.drk-bocholt.de"
+
+
+def test_a_one_digit_phone_is_called_too_short(carrier: FlaskClient, staff: Staff) -> None:
+    response = carrier.post(f"/traeger/angebote/{staff.own_offer}", data=_form(carrier, phone="1"))
+    assert "Diese Telefonnummer ist zu kurz" in response.get_data(as_text=True)
+
+
+def test_address_and_district_are_enough_for_a_place(app: Flask, carrier: FlaskClient, staff: Staff) -> None:
+    form = _form(carrier, location_address="Markt 1, 46397 Bocholt", location_district="nord")
+    assert carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form).status_code == 302
+    with app.extensions["lotse"].db.session() as session:
+        location = session.get(Offer, staff.own_offer).locations[0]  # type: ignore[union-attr]
+        assert (location.district_id, location.latitude) == ("nord", None)
+
+
+def test_how_to_apply_what_to_bring_and_accessibility_are_saved(
+    app: Flask, carrier: FlaskClient, staff: Staff
+) -> None:
+    form = _form(
+        carrier,
+        application_process="Termin telefonisch vereinbaren.",
+        required_documents="Personalausweis",
+        accessibility=["step_free", "hearing_loop"],
+    )
+    carrier.post(f"/traeger/angebote/{staff.own_offer}", data=form)
+    offer = _offer(app, staff.own_offer)
+    assert offer.application_process == "Termin telefonisch vereinbaren."
+    assert offer.required_documents == "Personalausweis"
+    assert offer.accessibility == ["step_free", "hearing_loop"]
+
+
+def test_start_page_flags_offers_without_contact_and_without_hours(
+    carrier: FlaskClient, staff: Staff
+) -> None:
+    page = _page(carrier, "/traeger/")
+    assert "Kontakt fehlt (" in page and "Ohne Öffnungszeiten (" in page
+
+
+def test_history_shows_confirmation_dates_the_german_way(carrier: FlaskClient, staff: Staff) -> None:
+    form = {"csrf_token": csrf_token(carrier), "version": "1"}
+    carrier.post(f"/traeger/angebote/{staff.own_offer}/bestaetigen", data=form)
+    page = _page(carrier, f"/traeger/angebote/{staff.own_offer}/verlauf")
+    assert re.search(r"\d{2}\.\d{2}\.\d{4}</", page) and not re.search(r">\d{4}-\d{2}-\d{2}<", page)

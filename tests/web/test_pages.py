@@ -228,3 +228,25 @@ def test_safe_href_refuses_script_addresses() -> None:
 
 def test_km_reads_german() -> None:
     assert km(1.25) == "1,2 km" and km(0.05) == "unter 100 m"
+
+
+def test_corrected_needs_are_asked_again_with_the_situation(loaded: Any) -> None:
+    response = loaded.post(
+        "/lotse", data={"situation": SITUATION, "district": "mitte", "correct": "1", "add_need": "Tafel"}
+    )
+    page = _text(response)
+    assert response.status_code == 200
+    assert 'name="needs" value="VER.TAFEL"' in page and "Tafel Nord" in page
+    assert "Schuldnerberatung Mitte" not in page
+
+
+def test_ticking_off_every_need_asks_for_one(loaded: Any) -> None:
+    response = loaded.post("/lotse", data={"situation": SITUATION, "correct": "1"})
+    assert response.status_code == 422
+    assert "mindestens einen Bedarf" in _text(response)
+
+
+def test_a_word_naming_no_need_gets_a_german_hint(loaded: Any) -> None:
+    response = loaded.post("/lotse", data={"situation": SITUATION, "correct": "1", "add_need": "Xylofon"})
+    assert response.status_code == 422
+    assert "Zu „Xylofon“ kennt Lotse keinen Bedarf" in _text(response)

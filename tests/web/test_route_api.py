@@ -132,6 +132,27 @@ def test_language_must_be_an_iso_code(api) -> None:  # type: ignore[no-untyped-d
     assert status == 422 and "ISO-639-1" in message
 
 
+def test_given_needs_replace_the_recognised_ones(api) -> None:  # type: ignore[no-untyped-def]
+    body = ask(api, needs=["ALL.SOZB"]).get_json()
+    assert [n["code"] for n in body["needs"]] == ["ALL.SOZB"]
+    assert {r["offer"]["name"] for r in body["referrals"]} == {"Stadtteilbüro"}
+
+
+def test_a_given_need_that_was_recognised_keeps_its_evidence(api) -> None:  # type: ignore[no-untyped-def]
+    body = ask(api, needs=["GEL.SCHULD"]).get_json()
+    assert body["needs"][0]["code"] == "GEL.SCHULD" and body["needs"][0]["evidence"]
+
+
+def test_unknown_need_codes_are_refused_in_german(api) -> None:  # type: ignore[no-untyped-def]
+    response = ask(api, needs=["GEL.NIX"])
+    assert response.status_code == 422
+    assert "Unbekannter Bedarfscode: GEL.NIX" in response.get_json()["error"]["fields"]["needs"]
+
+
+def test_an_empty_need_list_is_refused(api) -> None:  # type: ignore[no-untyped-def]
+    assert ask(api, needs=[]).status_code == 422
+
+
 def test_unknown_fields_are_refused(api) -> None:  # type: ignore[no-untyped-def]
     assert error(ask(api, name="Erika"))[:3] == (
         422,
@@ -212,3 +233,19 @@ def test_import_rejects_invalid_rules_naming_the_line(cli_env: Path, tmp_path: P
         in result.output
     )
     assert not (cli_env / "rules.yaml").exists()
+
+
+def test_accessibility_keeps_only_offers_with_every_feature(api, route_app) -> None:  # type: ignore[no-untyped-def]
+    from lotse.models import ChangeLog, Offer
+
+    with route_app.extensions["lotse"].db.writing() as session:
+        offer = session.scalars(select(Offer).where(Offer.name == "Schuldnerberatung Nord")).one()
+        offer.accessibility = ["step_free"]
+        offer.version += 1
+        session.add(ChangeLog(service_id=offer.id, version=offer.version))
+    body = ask(api, accessibility=["step_free"]).get_json()
+    assert {r["offer"]["name"] for r in body["referrals"]} == {"Schuldnerberatung Nord"}
+
+
+def test_unknown_accessibility_feature_is_refused(api) -> None:  # type: ignore[no-untyped-def]
+    assert ask(api, accessibility=["rampe"]).status_code == 422

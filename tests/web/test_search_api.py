@@ -106,3 +106,25 @@ def test_page_beyond_the_results_is_empty(api: Any) -> None:
 
 def test_search_is_described_in_openapi(api: Any) -> None:
     assert "/api/v1/search" in api.get("/openapi.json").get_json()["paths"]
+
+
+def _make_accessible(app: Any, key: str, codes: list[str]) -> None:
+    from lotse.models import ChangeLog, Offer
+
+    with app.extensions["lotse"].db.writing() as session:
+        offer = session.get(Offer, offer_id(key))
+        assert offer is not None
+        offer.accessibility = codes
+        offer.version += 1
+        session.add(ChangeLog(service_id=offer.id, version=offer.version))
+
+
+def test_accessibility_filter_keeps_offers_with_every_feature_asked(app: Any, api: Any) -> None:
+    _make_accessible(app, "schulden", ["step_free", "hearing_loop"])
+    assert _ids(_get(api, "accessibility=step_free")[1]) == {offer_id("schulden")}
+    assert _get(api, "accessibility=step_free,sign_language")[1]["total"] == 0
+
+
+def test_unknown_accessibility_feature_is_refused_in_german(api: Any) -> None:
+    status, body = _get(api, "accessibility=rampe")
+    assert status == 422 and "Unbekanntes Merkmal „rampe“" in body["error"]["message"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
+from lotse.directory.accessibility import FEATURES
 from lotse.directory.offer_fields import STATUSES
 from lotse.web.german import GermanSchema
 
@@ -47,9 +48,24 @@ def _items(maximum: int) -> validate.Length:
 
 
 _AGE = validate.Range(min=0, max=120, error="Muss zwischen 0 und 120 liegen.")
-_PHONE = validate.Regexp(
-    r"^[0-9+()/\-. ]{3,50}$", error="Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden."
-)
+_PHONE_CHARACTERS = re.compile(r"^[0-9+()/\-. ]{1,50}$")
+#: The shortest numbers people call are three digits (110, 112); anything shorter is a typo.
+_PHONE_MIN_DIGITS = 3
+
+
+def _phone(value: str | None) -> None:
+    if value is None:
+        return
+    if not _PHONE_CHARACTERS.match(value):
+        raise ValidationError("Bitte nur Ziffern, Leerzeichen und + ( ) / - verwenden, z. B. 02871 953-0.")
+    if sum(c.isdigit() for c in value) < _PHONE_MIN_DIGITS:
+        raise ValidationError(
+            "Diese Telefonnummer ist zu kurz. Bitte mit Vorwahl angeben, z. B. 02871 953-0."
+        )
+
+
+#: A web address typed without scheme ("www.drk-bocholt.de") is meant as https.
+_BARE_HOST = re.compile(r"^(?:www\.)?[a-z0-9äöü-]+(?:\.[a-z0-9äöü-]+)+(?:[/?#:]\S*)?$", re.IGNORECASE)
 
 
 class LocationWriteSchema(GermanSchema):
@@ -93,7 +109,7 @@ class OfferWriteSchema(GermanSchema):
     locations = fields.List(
         fields.Nested(LocationWriteSchema), validate=_items(20), metadata={"description": "Alle Orte"}
     )
-    phone = Text(allow_none=True, validate=_PHONE)
+    phone = Text(allow_none=True, validate=_phone)
     email = fields.Email(allow_none=True, validate=_length(300))
     url = fields.URL(allow_none=True, schemes={"http", "https"}, validate=_length(500))
     languages = fields.List(
@@ -110,6 +126,21 @@ class OfferWriteSchema(GermanSchema):
     maximum_age = fields.Integer(allow_none=True, strict=True, validate=_AGE)
     status = Text(validate=validate.OneOf(STATUSES, error="Erlaubt: " + ", ".join(STATUSES) + "."))
     alert = Text(allow_none=True, validate=_length(1000))
+    application_process = Text(
+        allow_none=True,
+        validate=_length(2000),
+        metadata={"description": "So geht es: wie man das Angebot bekommt (Anmeldung, Termin, Antrag)"},
+    )
+    required_documents = Text(
+        allow_none=True,
+        validate=_length(2000),
+        metadata={"description": "Bitte mitbringen: Unterlagen und Dinge für den ersten Besuch"},
+    )
+    accessibility = fields.List(
+        Text(validate=validate.OneOf(FEATURES, error="Erlaubt: " + ", ".join(FEATURES) + ".")),
+        validate=_items(len(FEATURES)),
+        metadata={"description": "Barrierefreiheit: " + ", ".join(f"{k} ({v})" for k, v in FEATURES.items())},
+    )
     version = fields.Integer(
         strict=True,
         load_only=True,
@@ -125,6 +156,9 @@ class OfferWriteSchema(GermanSchema):
                 raise ValidationError(managed)
             if "location" in data and "locations" in data:
                 raise ValidationError({"location": "Bitte entweder „location“ oder „locations“ senden."})
+            url = data.get("url")
+            if isinstance(url, str) and _BARE_HOST.match(url.strip()):
+                data = {**data, "url": "https://" + url.strip()}
         return data
 
     @validates_schema

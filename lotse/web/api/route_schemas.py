@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import fields, pre_load, validate
+from marshmallow import ValidationError, fields, post_load, pre_load, validate, validates
 
+from lotse.directory.accessibility import FEATURES
+from lotse.taxonomy import load_taxonomy
 from lotse.web.api.schemas import OfferSummarySchema
 from lotse.web.german import GermanSchema
 
 #: Longest situation accepted (CONTRACT section 3: 1..2000 characters).
 MAX_SITUATION = 2000
 MAX_LIMIT = 20
+#: More needs than this at once is no correction but a list of everything.
+MAX_NEEDS = 12
 
 
 class RouteRequestSchema(GermanSchema):
@@ -52,6 +56,42 @@ class RouteRequestSchema(GermanSchema):
         validate=validate.Range(min=1, max=MAX_LIMIT, error=f"limit muss zwischen 1 und {MAX_LIMIT} liegen."),
         metadata={"description": "Höchstens so viele Angebote je Bedarf (1 bis 20)"},
     )
+
+    needs = fields.List(
+        fields.String(),
+        load_default=None,
+        allow_none=True,
+        validate=validate.Length(min=1, max=MAX_NEEDS, error=f"Bitte 1 bis {MAX_NEEDS} Bedarfe angeben."),
+        metadata={
+            "description": "Bedarfscodes, für die Lotse Angebote nennen soll – statt der erkannten "
+            "(die Korrektur der Fallberatung; GET /api/v1/taxonomy)"
+        },
+    )
+
+    accessibility = fields.List(
+        fields.String(validate=validate.OneOf(FEATURES, error="Erlaubt: " + ", ".join(FEATURES) + ".")),
+        load_default=list,
+        validate=validate.Length(max=len(FEATURES)),
+        metadata={
+            "description": "Nur Angebote mit allen diesen Merkmalen der Barrierefreiheit, z. B. step_free"
+        },
+    )
+
+    @validates("needs")
+    def _known_needs(self, value: list[str] | None, **_kwargs: Any) -> None:
+        unknown = [code for code in value or [] if code not in load_taxonomy().needs]
+        if unknown:
+            raise ValidationError(
+                f"Unbekannter Bedarfscode: {', '.join(unknown[:5])}. Gültig sind die Codes aus "
+                "GET /api/v1/taxonomy, z. B. „GEL.SCHULD“."
+            )
+
+    @post_load
+    def _needs_as_tuple(self, data: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
+        if data.get("needs") is not None:
+            data["needs"] = tuple(dict.fromkeys(data["needs"]))
+        data["accessibility"] = tuple(dict.fromkeys(data.get("accessibility") or ()))
+        return data
 
     @pre_load
     def _strip(self, data: Any, **_kwargs: Any) -> Any:

@@ -66,6 +66,14 @@ class OfferSummarySchema(GermanSchema):
     status = fields.String()
     alert = fields.String(allow_none=True)
     version = fields.Integer()
+    application_process = fields.String(allow_none=True, metadata={"description": "So geht es"})
+    required_documents = fields.String(allow_none=True, metadata={"description": "Bitte mitbringen"})
+    accessibility = fields.List(
+        fields.String(), metadata={"description": "Barrierefreiheit (Codes, z. B. step_free, hearing_loop)"}
+    )
+    contact_of_organization = fields.Boolean(
+        metadata={"description": "Telefon, E-Mail und Web-Adresse sind die der Organisation"}
+    )
 
 
 class DistrictSchema(GermanSchema):

@@ -68,6 +68,7 @@ def search() -> ResponseReturnValue:
         - {in: query, name: need, schema: {type: string}, description: Bedarfs- oder Bereichscodes}
         - {in: query, name: target_group, schema: {type: string}, description: Zielgruppencodes}
         - {in: query, name: language, schema: {type: string}, description: Sprachen (ISO 639-1)}
+        - {in: query, name: accessibility, schema: {type: string}, description: Barrierefreiheit (alle)}
         - {in: query, name: age, schema: {type: integer, minimum: 0, maximum: 120}}
         - {in: query, name: open_now, schema: {type: boolean}}
         - {in: query, name: page, schema: {type: integer, minimum: 1, maximum: 1000}}
@@ -88,6 +89,7 @@ def search() -> ResponseReturnValue:
         needs=tuple(args["need"]),
         target_groups=tuple(args["target_group"]),
         languages=tuple(args["language"]),
+        accessibility=tuple(args["accessibility"]),
         age=args["age"],
         open_now=args["open_now"],
         page=args["page"],

@@ -7,6 +7,7 @@ from typing import Any
 
 from marshmallow import ValidationError, fields, validate
 
+from lotse.directory.accessibility import FEATURES
 from lotse.search.service import MAX_PER_PAGE
 from lotse.web.api.schemas import OfferSummarySchema
 from lotse.web.german import GermanSchema
@@ -45,6 +46,12 @@ def _languages(codes: list[str]) -> None:
         )
 
 
+def _accessibility(codes: list[str]) -> None:
+    bad = [c for c in codes if c not in FEATURES]
+    if bad:
+        raise ValidationError(f"Unbekanntes Merkmal „{bad[0]}“. Erlaubt: {', '.join(FEATURES)}.")
+
+
 class SearchArgsSchema(GermanSchema):
     """The query string of a search."""
 
@@ -72,6 +79,11 @@ class SearchArgsSchema(GermanSchema):
         load_default=list,
         validate=_languages,
         metadata={"description": "Sprachen (ISO 639-1), z. B. „tr,ar“"},
+    )
+    accessibility = CodeList(
+        load_default=list,
+        validate=_accessibility,
+        metadata={"description": "Nur Angebote mit allen diesen Merkmalen, z. B. „step_free“"},
     )
     age = fields.Integer(
         load_default=None,
