@@ -99,7 +99,9 @@ class IndexEngine:
                     snapshot.close()
             except Exception as exc:  # noqa: BLE001 - whatever broke the index must not fail a search
                 failed.keep(exc)
-            return self._snapshot if not failed else self._unreadable(path, failed)
+            if failed:
+                self._unreadable(path, failed)
+            return self._snapshot
         if path == self._broken:
             self._need_rebuild()
             return None
@@ -108,7 +110,9 @@ class IndexEngine:
             self._snapshot = Snapshot.open(path)
         except Exception as exc:  # noqa: BLE001 - as above
             failed.keep(exc)
-        return self._snapshot if not failed else self._unreadable(path, failed)
+        if failed:
+            self._unreadable(path, failed)
+        return self._snapshot
 
     def _unreadable(self, path: Path, failed: index.FailedReads) -> None:
         """The generation at `path` cannot be read: forget it, arrange a rebuild; the database answers."""
