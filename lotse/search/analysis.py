@@ -48,6 +48,10 @@ _TOKEN_RE = re.compile(r"§|[^\W_]+")
 MIN_PART_LEN = 3
 # Words shorter than this are never split: short words are rarely compounds.
 MIN_COMPOUND_LEN = 6
+#: Longer "words" are not split. Real compounds stay far below it (Rindfleischetikettierungsgesetz has 31
+#: letters); splitting costs grow with the square of the length and more (a 4,000-letter string took 11 s,
+#: 10,000 letters would outlast the server's timeout), and only pasted junk is that long.
+MAX_COMPOUND_LEN = 64
 # Linking elements (Fugen) after a non-final part, and inflection endings after the final part.
 _LINKERS = ("", "s", "es", "n", "en", "e", "er", "ns")
 _ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "nen")
@@ -215,7 +219,7 @@ def _best_split(word: str, parts: frozenset[str]) -> list[str] | None:
 
 @lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
-    if len(word) < MIN_COMPOUND_LEN or not word.isalpha():
+    if not MIN_COMPOUND_LEN <= len(word) <= MAX_COMPOUND_LEN or not word.isalpha():
         return (word,)
     parts = _parts()
     top = _best_split(word, parts)
