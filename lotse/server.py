@@ -26,7 +26,9 @@ class LotseServer(BaseApplication):  # type: ignore[misc]
         """Build the app inside the worker."""
         from lotse import create_app
 
-        return create_app()
+        app = create_app()
+        app.extensions["lotse"].check_rules()  # no rules, no worker: gunicorn stops with the reason
+        return app
 
 
 def run(host: str, port: int, workers: int) -> None:

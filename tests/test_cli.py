@@ -86,3 +86,20 @@ def test_carrier_user_needs_an_existing_organisation(env: Database) -> None:
         input="ein-langes-passwort\n",
     )
     assert result.exit_code == 1 and "Organisation" in result.output
+
+
+def test_serve_refuses_to_start_without_rules(
+    env: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOTSE_RULES", str(tmp_path / "fehlt.yaml"))
+    result = CliRunner().invoke(main, ["serve", "--port", "1"])
+    assert result.exit_code == 1 and "Keine Regeldatei gefunden" in result.output
+
+
+def test_serve_refuses_to_start_with_broken_rules(
+    env: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "rules.yaml").write_text("rules:\n  - id: a\n    when: {need: GEL.NIX}\n", encoding="utf-8")
+    monkeypatch.setenv("LOTSE_RULES", str(tmp_path / "rules.yaml"))
+    result = CliRunner().invoke(main, ["serve", "--port", "1"])
+    assert result.exit_code == 1 and "Regeldatei nicht nutzbar" in result.output
