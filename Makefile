@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 #: Every dependency, transitive ones included, pinned with its hashes (regenerate with `make lock`).
 LOCK := requirements.lock
 PIP_TOOLS := pip-tools==7.7.0
+#: The pip that installs the lock file: the one `python3 -m venv` brings (23.2 with Python 3.11.7) misreads
+#: pins with extras (jsonschema[format]==…) as unpinned in --require-hashes mode.
+PIP_VERSION := 26.3
 
 .PHONY: help run test test-fast lint format lock bench eval
 
@@ -16,14 +19,15 @@ help: ## show the targets
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python tools/check_lock.py
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 lock: ## pin every dependency of pyproject.toml (with dev) and its hashes in requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet $(PIP_TOOLS)
-	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
+	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --allow-unsafe --no-strip-extras \
 	  --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
 run: $(STAMP) ## create the database, load seed_data/, build the index, serve on http://127.0.0.1:8000
