@@ -389,8 +389,11 @@ def change_user(user_id: int) -> ResponseReturnValue:
 @login_required
 def own_password() -> ResponseReturnValue:
     """Everyone logged in changes their own password (with the old one); every login and token ends."""
+    from lotse.web.security import check_login_rate
+
     error = None
     if request.method == "POST":
+        check_login_rate()  # the old password is guessed no faster here than on the login page
         try:
             with services().db.writing() as writing:
                 change_own_password(
