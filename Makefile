@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml $(LOCK)
 
 lock: ## pin every dependency of pyproject.toml (with dev) and its hashes in requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet $(PIP_TOOLS)
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION) $(PIP_TOOLS)
 	$(BIN)/pip-compile --quiet --generate-hashes --extra dev --allow-unsafe --no-strip-extras \
 	  --no-emit-index-url --no-emit-find-links --output-file $(LOCK) pyproject.toml
 
