@@ -22,4 +22,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from lotse.web import register
 
     register(app)
+    proxies = int(app.config["TRUSTED_PROXIES"])
+    if proxies:
+        # Behind nginx every request comes from the proxy; trust exactly as many X-Forwarded-For entries as
+        # there are proxies, so rate limits count real clients and nobody can pose as another by the header.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
     return app

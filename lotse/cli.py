@@ -80,6 +80,7 @@ def init(data: Path | None) -> None:
     else:
         click.echo("Datenbank enthält schon Daten: kein Import.")
     _after_data_change(services, rebuild=empty)
+    _require_rules(services)
 
 
 def _import_rules(services: Services, bundle: Path, report: Any) -> None:
@@ -216,7 +217,24 @@ def serve(host: str, port: int, workers: int) -> None:
     """Lotse unter gunicorn starten."""
     from lotse.server import run
 
+    _require_rules(_services())
     run(host, port, workers)
+
+
+def _require_rules(services: Services) -> None:
+    """Stop with a German message when no usable rules file is in force (emergencies must not vanish)."""
+    from lotse.routing.rules_schema import RulesError
+
+    try:
+        services.check_rules()
+    except RulesError as exc:
+        click.echo(f"Fehler: Regeldatei nicht nutzbar – {exc}", err=True)
+        click.echo(
+            "Lotse startet nicht ohne Regeln (Notfälle zuerst). Siehe README, Abschnitt Rules.", err=True
+        )
+        sys.exit(1)
+    finally:
+        services.close()
 
 
 @main.command(name="widget-demo")

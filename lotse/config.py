@@ -30,12 +30,28 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "TESTING": False,
         # The town's name in the Laufzettel's header; without it, the city most addresses name.
         "TOWN_NAME": os.environ.get("LOTSE_TOWN_NAME") or None,
+        "TRUSTED_PROXIES": _proxy_count(os.environ.get("LOTSE_TRUSTED_PROXIES", "0")),
     }
     if overrides:
         config.update(overrides)
     if not config["SECRET_KEY"]:
         config["SECRET_KEY"] = _instance_secret(Path(config["INSTANCE_DIR"]))
     return config
+
+
+class ConfigError(ValueError):
+    """A setting in the environment is not usable; the message is German."""
+
+
+def _proxy_count(value: str) -> int:
+    """Read LOTSE_TRUSTED_PROXIES: how many reverse proxies in front of Lotse set X-Forwarded-For."""
+    text = value.strip() or "0"
+    if not text.isdigit() or int(text) > 10:
+        raise ConfigError(
+            f"LOTSE_TRUSTED_PROXIES muss eine ganze Zahl von 0 bis 10 sein (die Zahl der Proxys vor Lotse), "
+            f"nicht „{value}“."
+        )
+    return int(text)
 
 
 def _instance_secret(instance_dir: Path) -> str:

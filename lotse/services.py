@@ -45,6 +45,14 @@ class Services:
             self._router = build_router(self)
         return self._router
 
+    def check_rules(self) -> int:
+        """Load the routing rules in force now; raise RulesError (German) when none can be used.
+
+        Servers call this before they take requests: emergency rules that cannot be read must stop the
+        start, not leave the Lotse question quietly without them. Returns the number of rules.
+        """
+        return len(self.router.rules_in_force())
+
     def refresh_index(self, *, rebuild: bool = False) -> str:
         """Bring the search index up to date after data changed (rebuild: a new generation); say what."""
         search = self.search

@@ -124,3 +124,20 @@ def test_org_list_shows_names_with_ids(env: Database, tmp_path: Path) -> None:
     lines = result.output.splitlines()
     assert [line.split("\t")[1] for line in lines] == ["Bocholter Tafel e.V.", "Caritasverband Bocholt"]
     assert all(line.split("\t")[0] for line in lines)
+
+
+def test_serve_refuses_to_start_without_rules(
+    env: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOTSE_RULES", str(tmp_path / "fehlt.yaml"))
+    result = CliRunner().invoke(main, ["serve", "--port", "1"])
+    assert result.exit_code == 1 and "Keine Regeldatei gefunden" in result.output
+
+
+def test_serve_refuses_to_start_with_broken_rules(
+    env: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "rules.yaml").write_text("rules:\n  - id: a\n    when: {need: GEL.NIX}\n", encoding="utf-8")
+    monkeypatch.setenv("LOTSE_RULES", str(tmp_path / "rules.yaml"))
+    result = CliRunner().invoke(main, ["serve", "--port", "1"])
+    assert result.exit_code == 1 and "Regeldatei nicht nutzbar" in result.output

@@ -121,12 +121,26 @@ def set_active(session: Session, user_id: int, active: bool) -> User:
 
 
 def set_password(session: Session, user_id: int, password: str) -> User:
-    """Give an account a new password; its other sessions end."""
+    """Give an account a new password: every login session ends and every API token is revoked.
+
+    Whoever knew the old password may have made tokens with it; a new password must lock them out too.
+    """
     check_password(password)
     user = _get(session, user_id)
     user.password_hash = hash_password(password)
     end_all_sessions(session, user.id)
+    revoke_all_tokens(session, user.id)
     return user
+
+
+def change_own_password(session: Session, user_id: int, old_password: str, new_password: str) -> User:
+    """A user changes their own password, proving the old one; like set_password, all logins end."""
+    user = _get(session, user_id)
+    if len(old_password) > MAX_PASSWORD_LENGTH or not verify_password(user.password_hash, old_password):
+        raise AccountError("Das bisherige Passwort stimmt nicht.")
+    if new_password == old_password:
+        raise AccountError("Das neue Passwort muss sich vom bisherigen unterscheiden.")
+    return set_password(session, user_id, new_password)
 
 
 def _get(session: Session, user_id: int) -> User:

@@ -18,6 +18,7 @@ from lotse.directory.hsds_in import ImportContext, NeedInference, apply_organiza
 from lotse.directory.taxonomy_sync import sync_taxonomy
 from lotse.directory.validation import (
     DistrictNames,
+    drop_unsafe_links,
     german_message,
     json_path,
     schema_errors,
@@ -226,6 +227,8 @@ def _import_organizations(
             reason = "erwartet ein Objekt (HSDS organization)"
             report.reject(Rejection(ORGANIZATIONS_FILE, where, None, None, reason), "organizations")
             continue
+        # Before validation: a link Lotse will not pass on costs the link, not the record.
+        report.warnings += drop_unsafe_links(record, f"{ORGANIZATIONS_FILE}{where}")
         org_errors, service_errors = _split_errors(record)
         services = record.get("services") if isinstance(record.get("services"), list) else []
         if org_errors:

@@ -184,3 +184,30 @@ def coordinate_errors(location: dict[str, Any], where: str) -> list[str]:
         elif not -limit <= value <= limit:
             errors.append(f"{where}.{key}: Koordinate {value} liegt außerhalb von ±{limit}")
     return errors
+
+
+#: HSDS fields holding a web address or identifier (format "uri"). Consumers of Lotse's HSDS output turn
+#: them into links, so only http(s) passes: "javascript:" or "data:" would run in their pages. E-mail
+#: addresses and phone numbers have fields of their own (email, phones), so mailto:/tel: belong nowhere here.
+LINK_FIELDS = frozenset({"website", "url", "uri", "term_uri", "schedule_link"})
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]", re.IGNORECASE)
+
+
+def drop_unsafe_links(record: Any, where: str) -> list[str]:
+    """Remove every link field whose value is not an http(s) address (in place); return German warnings."""
+    warnings: list[str] = []
+    if isinstance(record, dict):
+        for key in list(record):
+            value = record[key]
+            if key in LINK_FIELDS and isinstance(value, str) and not _WEB_ADDRESS.match(value):
+                shown = value if len(value) <= 60 else value[:57] + "…"
+                warnings.append(
+                    f"{where}.{key}: „{shown}“ ist keine http(s)-Adresse; ohne diese Angabe übernommen"
+                )
+                del record[key]
+            else:
+                warnings += drop_unsafe_links(value, f"{where}.{key}")
+    elif isinstance(record, list):
+        for i, item in enumerate(record):
+            warnings += drop_unsafe_links(item, f"{where}[{i}]")
+    return warnings

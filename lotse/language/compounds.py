@@ -2,7 +2,7 @@
 
 The parts are the words of `compound_parts.txt` plus what other parts of Lotse register (the taxonomy's
 labels, the lexicon, the index vocabulary). The split looks at parts of at most MAX_PART_LEN letters of a
-word cut to MAX_WORD_LEN, so one word costs bounded time whatever its length.
+word of at most MAX_COMPOUND_LEN letters (longer ones are not split), so one word costs bounded time.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 from lotse.language.text import MAX_WORD_LEN, fold
 from lotse.language.words import STOP_WORDS, word_file
 
-__all__ = ["add_compound_parts", "register_parts", "split_compound"]
+__all__ = ["MAX_COMPOUND_LEN", "add_compound_parts", "register_parts", "split_compound"]
 
 # Compound parts shorter than this create nonsense splits ("be" + "ratung").
 MIN_PART_LEN = 3
@@ -21,6 +21,9 @@ MIN_PART_LEN = 3
 MAX_PART_LEN = 24
 # Words shorter than this are never split: short words are rarely compounds.
 MIN_COMPOUND_LEN = 6
+#: Longer "words" are not split at all: real compounds stay far below it (Rindfleischetikettierungsgesetz
+#: has 31 letters), and only pasted junk is that long.
+MAX_COMPOUND_LEN = MAX_WORD_LEN
 # Linking elements (Fugen) after a non-final part, and inflection endings after the final part.
 _LINKERS = ("", "s", "es", "n", "en", "e", "er", "ns")
 _ENDINGS = ("", "e", "en", "n", "s", "es", "er", "ern", "nen")
@@ -84,7 +87,7 @@ def _best_split(word: str, parts: frozenset[str]) -> list[str] | None:
 
 @lru_cache(maxsize=65536)
 def _split(word: str) -> tuple[str, ...]:
-    if len(word) < MIN_COMPOUND_LEN or not word.isalpha():
+    if not MIN_COMPOUND_LEN <= len(word) <= MAX_COMPOUND_LEN or not word.isalpha():
         return (word,)
     parts = _parts()
     top = _best_split(word, parts)
@@ -110,4 +113,6 @@ def _agent_base(part: str, parts: frozenset[str]) -> tuple[str, ...]:
 
 def split_compound(folded_word: str) -> list[str]:
     """The word itself followed by its known compound parts (Stromsperre -> stromsperre, strom, sperre)."""
-    return list(_split(folded_word[:MAX_WORD_LEN]))
+    if len(folded_word) > MAX_COMPOUND_LEN:
+        return [folded_word]
+    return list(_split(folded_word))

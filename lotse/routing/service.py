@@ -156,6 +156,10 @@ class Router:
         self._recognise = recogniser
         self._now = now
 
+    def rules_in_force(self) -> RuleSet:
+        """Return the rules the next question is answered with (raises RulesError when there are none)."""
+        return self._rules()
+
     def district_ids(self) -> list[str]:
         """Return the ids of the known districts (for validating a request)."""
         return self._districts().ids()

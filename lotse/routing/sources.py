@@ -12,6 +12,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -202,25 +203,31 @@ def inferred_scores(db: Database) -> dict[str, dict[str, float]]:
 
 
 class RulesFile:
-    """The rules in force: the first existing file of `paths`, reloaded when it changes."""
+    """The rules in force: the first existing file of `paths`, reloaded when it changes.
+
+    Emergency rules must never vanish without a word: without a usable file at the first load this raises
+    RulesError (a server does not start); later, a file that disappears or breaks keeps the rules that
+    worked, with an error in the log.
+    """
 
     def __init__(self, paths: Iterable[Path], *, check_seconds: float = RULES_CHECK_SECONDS) -> None:
         self.paths = [Path(p) for p in paths]
         self._check_seconds = check_seconds
         self._lock = threading.Lock()
-        self._rules = RuleSet(())
+        self._rules: RuleSet | None = None
         self._stamp: tuple[str, float, int] | None = None
         self._checked = float("-inf")
 
     def __call__(self) -> RuleSet:
         now = time.monotonic()
-        if now - self._checked < self._check_seconds:
+        if self._rules is not None and now - self._checked < self._check_seconds:
             return self._rules
         with self._lock:
-            self._checked = now
             stamp = self._current_stamp()
-            if stamp != self._stamp:
+            if self._rules is None or stamp != self._stamp:
                 self._reload(stamp)
+            self._checked = now
+            assert self._rules is not None  # _reload raised otherwise
             return self._rules
 
     def _current_stamp(self) -> tuple[str, float, int] | None:
@@ -233,15 +240,20 @@ class RulesFile:
         return None
 
     def _reload(self, stamp: tuple[str, float, int] | None) -> None:
-        self._stamp = stamp
-        if stamp is None:
-            self._rules = RuleSet(())
-            return
         try:
-            self._rules = load_rules(stamp[0])
+            if stamp is None:
+                searched = ", ".join(str(p) for p in self.paths)
+                raise RulesError.single(None, f"Keine Regeldatei gefunden (gesucht: {searched}).")
+            rules = load_rules(stamp[0])
         except RulesError as exc:
+            if self._rules is None:
+                log.critical("Ohne gültige Regeldatei keine Lotsenfrage: %s", exc)
+                raise
             # Keep the rules that worked: a broken edit must not switch emergencies off.
-            log.error("Regeldatei %s ist fehlerhaft, die bisherigen Regeln bleiben: %s", stamp[0], exc)
+            log.error("Regeldatei nicht nutzbar, die bisherigen Regeln bleiben: %s", exc)
+            self._stamp = stamp
+            return
+        self._rules, self._stamp = rules, stamp
 
 
 def rules_paths(configured: str | None, instance_dir: Path, default: Path) -> list[Path]:
@@ -271,8 +283,9 @@ def install_bundle_rules(bundle: Path, instance_dir: Path) -> list[Problem] | No
     return []
 
 
-#: The rules shipped with the seed data: in force until a bundle brings its own (or LOTSE_RULES names one).
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "seed_data" / RULES_FILE
+#: The rules shipped inside the package (lotse/data/rules.yaml, so an installed Lotse carries them): in
+#: force until a bundle brings its own (or LOTSE_RULES names one).
+DEFAULT_RULES = Path(str(resources.files("lotse").joinpath("data", RULES_FILE)))
 
 
 def build_router(services: Any) -> Router:

@@ -21,6 +21,7 @@ from whoosh.analysis.acore import Token as WhooshToken
 
 __all__ = [
     "CUE_TIERS",
+    "MAX_COMPOUND_LEN",
     "STOP_WORDS",
     "Token",
     "add_compound_parts",
@@ -37,7 +38,7 @@ __all__ = [
     "tokenize",
 ]
 
-from lotse.language.compounds import add_compound_parts, register_parts, split_compound
+from lotse.language.compounds import MAX_COMPOUND_LEN, add_compound_parts, register_parts, split_compound
 from lotse.language.text import TOKEN_RE, Token, fold, fold_word, tokenize
 from lotse.language.words import STOP_WORDS, data_text, stem, word_file
 

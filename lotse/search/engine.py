@@ -89,27 +89,42 @@ class IndexEngine:
             if path is None:
                 return None
         snapshot = self._snapshot
+        failed = index.FailedReads()
         if snapshot is not None and snapshot.path == path:
-            if not snapshot.up_to_date():
-                self._snapshot = snapshot.refreshed()
-                snapshot.close()
+            # Files of the open generation can vanish under it (deleted, a disk replaced): then even
+            # asking for a newer commit fails, and the database answers until the index is rebuilt.
+            try:
+                if not snapshot.up_to_date():
+                    self._snapshot = snapshot.refreshed()
+                    snapshot.close()
+            except Exception as exc:  # noqa: BLE001 - whatever broke the index must not fail a search
+                failed.keep(exc)
+            if failed:
+                self._unreadable(path, failed)
             return self._snapshot
         if path == self._broken:
             self._need_rebuild()
             return None
         self.drop_snapshot()
-        failed = index.FailedReads()
         try:
             self._snapshot = Snapshot.open(path)
-        except Exception as exc:
-            log.exception("Suchindex %s ist nicht lesbar; Suchen gehen an die Datenbank.", path.name)
+        except Exception as exc:  # noqa: BLE001 - as above
             failed.keep(exc)
         if failed:
-            failed.release()
-            self._broken = path
-            self._need_rebuild()
-            return None
+            self._unreadable(path, failed)
         return self._snapshot
+
+    def _unreadable(self, path: Path, failed: index.FailedReads) -> None:
+        """The generation at `path` cannot be read: forget it, arrange a rebuild; the database answers."""
+        log.error(
+            "Suchindex %s ist nicht lesbar; Suchen gehen an die Datenbank.",
+            path.name,
+            exc_info=failed.first(),
+        )
+        self.drop_snapshot()
+        failed.release()
+        self._broken = path
+        self._need_rebuild()
 
     def _catch_up_quietly(self) -> None:
         """Apply a small backlog before a search when this process writes (read your own writes)."""

@@ -136,6 +136,10 @@ class FailedReads:
     def __bool__(self) -> bool:
         return bool(self._errors)
 
+    def first(self) -> BaseException | None:
+        """The first failure kept (for the log), or None."""
+        return self._errors[0] if self._errors else None
+
     def release(self) -> None:
         """Free the failures (closing what they left open) without ResourceWarnings."""
         if not self._errors:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import session as session_cookie
 from flask.typing import ResponseReturnValue
 from marshmallow import ValidationError
 from sqlalchemy import select
@@ -18,7 +19,14 @@ from werkzeug.datastructures import MultiDict
 
 from lotse.accounts.authorization import is_admin, require_admin, require_editor
 from lotse.accounts.tokens import issue_token, list_tokens, revoke_token
-from lotse.accounts.users import AccountError, create_user, list_users, set_active, set_password
+from lotse.accounts.users import (
+    AccountError,
+    change_own_password,
+    create_user,
+    list_users,
+    set_active,
+    set_password,
+)
 from lotse.directory import history, offers, reading
 from lotse.directory.accessibility import FEATURES
 from lotse.directory.offer_fields import OPTIONAL_TEXTS, STATUSES, read_fields
@@ -438,7 +446,10 @@ def change_user(user_id: int) -> ResponseReturnValue:
         with services().db.writing() as writing:
             if action == "password":
                 set_password(writing, user_id, request.form.get("password", ""))
-                flash("Das neue Passwort gilt; alle Anmeldungen dieses Kontos sind beendet.")
+                flash(
+                    "Das neue Passwort gilt; alle Anmeldungen dieses Kontos sind beendet "
+                    "und seine API-Tokens widerrufen."
+                )
             elif action in ("activate", "deactivate"):
                 if user_id == admin.id and action == "deactivate":
                     raise AccountError("Ihr eigenes Konto können Sie nicht deaktivieren.")
@@ -449,3 +460,28 @@ def change_user(user_id: int) -> ResponseReturnValue:
     except AccountError as error:
         flash(str(error), "error")
     return redirect(url_for("carrier.users"))
+
+
+@bp.route("/passwort", methods=["GET", "POST"])
+@login_required
+def own_password() -> ResponseReturnValue:
+    """Everyone logged in changes their own password (with the old one); every login and token ends."""
+    from lotse.web.security import check_login_rate
+
+    error = None
+    if request.method == "POST":
+        check_login_rate()  # the old password is guessed no faster here than on the login page
+        try:
+            with services().db.writing() as writing:
+                change_own_password(
+                    writing,
+                    _user().id,
+                    request.form.get("old_password", ""),
+                    request.form.get("new_password", ""),
+                )
+        except AccountError as exc:
+            error = str(exc)
+        else:
+            session_cookie.clear()
+            return redirect(url_for("auth.login", passwort_geaendert=1))
+    return render_template("carrier/password.html", error=error), (422 if error else 200)

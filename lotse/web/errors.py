@@ -38,6 +38,7 @@ class APIError(Exception):
         message: str | None = None,
         code: str | None = None,
         fields: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         default_code, default_message = MESSAGES.get(status, MESSAGES[400])
         super().__init__(message or default_message)
@@ -45,6 +46,8 @@ class APIError(Exception):
         self.code = code or default_code
         self.message = message or default_message
         self.fields = fields or {}
+        #: Headers the answer carries (e.g. Retry-After with a 429).
+        self.headers = headers or {}
 
 
 def wants_json() -> bool:
@@ -56,12 +59,12 @@ def wants_json() -> bool:
     return accept.best_match(["application/json", "text/html"]) == "application/json"
 
 
-def error_response(error: APIError) -> Response | tuple[Any, int]:
+def error_response(error: APIError) -> Response | tuple[Any, int, dict[str, str]]:
     """Render an error as JSON (API) or as a German page."""
     if wants_json():
         body = {"error": {"code": error.code, "message": error.message, "fields": error.fields}}
-        return jsonify(body), error.status
-    return render_template("error.html", error=error), error.status
+        return jsonify(body), error.status, error.headers
+    return render_template("error.html", error=error), error.status, error.headers
 
 
 def field_messages(messages: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ halved the throughput of two SQLite workers, and a limit of hundreds per minute 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 import time
@@ -243,10 +244,13 @@ def check_login_rate() -> None:
             log.warning("Zähler für Anmeldeversuche nicht erreichbar")
             return
         if not allowed:
+            reset_at = limiter.get_window_stats(item, "login", client_address()).reset_time
+            wait = max(1, math.ceil(reset_at - time.time()))
             raise APIError(
                 429,
                 "Zu viele Anmeldeversuche von Ihrem Anschluss. Bitte warten Sie einige Minuten.",
                 code="too_many_logins",
+                headers={"Retry-After": str(wait)},
             )
 
 

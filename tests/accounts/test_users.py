@@ -8,7 +8,14 @@ import pytest
 
 from lotse.accounts.sessions import session_user, start_session
 from lotse.accounts.tokens import issue_token, token_user
-from lotse.accounts.users import AccountError, authenticate, create_user, set_active, set_password
+from lotse.accounts.users import (
+    AccountError,
+    authenticate,
+    change_own_password,
+    create_user,
+    set_active,
+    set_password,
+)
 from lotse.db import Database
 from lotse.models import User
 from tests.staff import OWN_ORG, PASSWORD, Staff, build
@@ -81,6 +88,22 @@ def test_a_new_password_ends_the_other_sessions(db: Database, staff: Staff) -> N
     with db.writing() as session:
         assert session_user(session, secret) is None
         assert authenticate(session, staff.emails["carrier"], "ganz-neues-passwort") is not None
+
+
+def test_a_new_password_revokes_every_api_token(db: Database, staff: Staff) -> None:
+    with db.writing() as session:
+        user = session.get(User, staff.users["carrier"])
+        assert user is not None
+        _token, raw = issue_token(session, user)
+    with db.writing() as session:
+        set_password(session, staff.users["carrier"], "ganz-neues-passwort")
+    with db.writing() as session:
+        assert token_user(session, raw) is None
+
+
+def test_an_own_password_change_needs_the_old_password(db: Database, staff: Staff) -> None:
+    with db.writing() as session, pytest.raises(AccountError, match="bisherige Passwort"):
+        change_own_password(session, staff.users["carrier"], "falsch-geraten", "ganz-neues-passwort")
 
 
 def _cli_env(db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
+import pytest
+
 from lotse.models import ChangeLog, District
+from lotse.routing.rules_schema import RulesError
 from lotse.routing.sources import (
+    DEFAULT_RULES,
     Cached,
     OfferPool,
     RulesFile,
@@ -87,6 +92,32 @@ def test_rules_file_keeps_the_working_rules_after_a_broken_edit(tmp_path: Path) 
     path.write_text(BROKEN, encoding="utf-8")
     os.utime(path, (1, 1))
     assert len(source()) == 1
+
+
+def test_without_a_rules_file_the_first_load_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="Keine Regeldatei gefunden"):
+        RulesFile([tmp_path / "fehlt.yaml"])()
+
+
+def test_a_broken_rules_file_at_the_first_load_fails_loudly(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text(BROKEN, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"GEL\.NIX"):
+        RulesFile([tmp_path / "rules.yaml"])()
+
+
+def test_a_rules_file_that_vanishes_later_keeps_the_rules(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    source = RulesFile([path], check_seconds=0)
+    source()
+    path.unlink()
+    assert len(source()) == 1
+
+
+def test_the_default_rules_ship_inside_the_package() -> None:
+    packaged = resources.files("lotse").joinpath("data", "rules.yaml")
+    assert packaged.is_file() and Path(str(packaged)) == DEFAULT_RULES
+    assert len(RulesFile([DEFAULT_RULES])()) > 0
 
 
 def test_configured_rules_path_wins(tmp_path: Path) -> None:

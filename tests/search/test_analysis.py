@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lotse.search.analysis import (
+    MAX_COMPOUND_LEN,
     STOP_WORDS,
     analyze,
     correct,
@@ -39,6 +40,14 @@ def test_compound_split_keeps_the_whole_word_first() -> None:
 
 def test_short_words_are_not_split() -> None:
     assert split_compound("miete") == ["miete"]
+
+
+def test_overlong_words_are_not_split_so_no_request_waits_for_it() -> None:
+    # Splitting a word costs more than the square of its length: a pasted 10,000-letter string would
+    # keep a server worker busy past its timeout. Real compounds are far shorter than the limit.
+    junk = "schuldnerberatungsstelle" * 3
+    assert len(junk) > MAX_COMPOUND_LEN and split_compound(junk) == [junk]
+    assert "beratung" in split_compound("schuldnerberatungsstelle" * 2)
 
 
 def test_analyze_drops_stop_words() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from lotse.db import Database
 from lotse.search import index
@@ -234,3 +235,34 @@ def test_corrupt_index_is_rebuilt_and_searches_keep_answering(service: SearchSer
     assert [h.offer_id for h in result.hits] == [offer_id("schulden")]
     assert index.current_generation(service.engine.root) != broken
     assert not service.check()
+
+
+def _lose_generation_files(root: Path) -> None:
+    """Delete every Whoosh file of the live generation (segments and TOC) under open snapshots."""
+    generation = index.current_generation(root)
+    assert generation is not None
+    for path in generation.iterdir():
+        if "MAIN_" in path.name and not path.name.endswith("WRITELOCK"):
+            path.unlink()
+
+
+def test_vanished_index_files_are_answered_from_the_database(service: SearchService) -> None:
+    assert service.search(SearchQuery(text="Schulden")).source == "index"  # a snapshot is open
+    _lose_generation_files(service.engine.root)
+    result = service.search(SearchQuery(text="Schulden"))
+    assert [h.offer_id for h in result.hits] == [offer_id("schulden")]
+
+
+def test_vanished_index_files_are_answered_from_the_database_by_a_reader(
+    service: SearchService, loaded: Database, tmp_path: Path
+) -> None:
+    # A second service on the same instance directory stands for another gunicorn worker: it only reads.
+    reader = SearchService(loaded, tmp_path / "instance")
+    try:
+        assert service.engine.writer.try_acquire()
+        assert reader.search(SearchQuery(text="Schulden")).source == "index"
+        _lose_generation_files(service.engine.root)
+        result = reader.search(SearchQuery(text="Schulden"))
+        assert [h.offer_id for h in result.hits] == [offer_id("schulden")]
+    finally:
+        reader.close()

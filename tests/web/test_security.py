@@ -161,6 +161,31 @@ def test_token_requests_count_as_login_attempts(limited: Flask, tmp_path: Path) 
     assert statuses == [200, 200, 429]
 
 
+def test_too_many_logins_say_when_to_try_again(limited: Flask, tmp_path: Path) -> None:
+    build(limited.extensions["lotse"].db, tmp_path)
+    client = limited.test_client()
+    data = {"email": "traeger@example.org", "password": "falsch-geraten"}
+    for _ in range(2):
+        client.post("/login", data={**data, "csrf_token": csrf_token(client)})
+    response = client.post("/login", data={**data, "csrf_token": csrf_token(client)})
+    assert response.status_code == 429 and 0 < int(response.headers["Retry-After"]) <= 60
+    assert "Zu viele Anmeldeversuche" in response.get_data(as_text=True)
+
+
+def test_too_many_token_requests_say_when_to_try_again(app_config: dict[str, object], tmp_path: Path) -> None:
+    # The login window (an hour) is longer than the API's (a minute): Retry-After must name the login's.
+    app = create_app({**app_config, "LOTSE_RATELIMIT_LOGIN": "2 per hour"})
+    build(app.extensions["lotse"].db, tmp_path)
+    client = app.test_client()
+    body = {"email": "traeger@example.org", "password": "falsch-geraten"}
+    for _ in range(2):
+        client.post("/api/v1/auth/token", json=body)
+    response = client.post("/api/v1/auth/token", json=body)
+    app.extensions["lotse"].close()
+    assert response.status_code == 429 and response.get_json()["error"]["code"] == "too_many_logins"
+    assert 3500 < int(response.headers["Retry-After"]) <= 3600
+
+
 def test_token_holders_are_counted_apart_from_their_address(limited: Flask, tmp_path: Path) -> None:
     staff = build(limited.extensions["lotse"].db, tmp_path)
     client = limited.test_client()
