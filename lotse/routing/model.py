@@ -41,17 +41,21 @@ class ModelReading:
     _spots: tuple[tuple[int, ...], ...]  # token positions of each feature row
     _labels: dict[str, int]
 
-    def evidence(self, label: str, reading: Reading, limit: int = 3) -> tuple[str, ...]:
-        """The words of the text that pushed this label up most (never filler words)."""
+    def token_weights(self, label: str) -> Counter[int]:
+        """What each token added to the label's logit (a feature's share split over its tokens)."""
+        weights: Counter[int] = Counter()
         column = self._labels.get(label)
         if column is None or not self._spots:
-            return ()
-        weights: Counter[int] = Counter()
+            return weights
         for value, spots in zip(self._rows[:, column].tolist(), self._spots, strict=True):
             for spot in spots:
                 weights[spot] += value / len(spots)
+        return weights
+
+    def evidence(self, label: str, reading: Reading, limit: int = 3) -> tuple[str, ...]:
+        """The words of the text that pushed this label up most (never filler words)."""
         words: list[str] = []
-        for position, weight in weights.most_common():
+        for position, weight in self.token_weights(label).most_common():
             if weight <= EVIDENCE_MIN or len(words) >= limit:
                 break
             token = reading.tokens[position]
