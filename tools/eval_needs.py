@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lotse.routing.needs import THRESHOLD, recognise
+from lotse.routing.needs import THRESHOLD, _lexicon_offer_needs, infer_offer_needs, recognise
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -150,6 +150,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors and name == args.errors:
             print(f"\n== Fehler in {name}: {len(total.errors)}")
             print("\n".join(total.errors))
+    offers = ROOT / "corpus" / "offers" / "o1.jsonl"
+    if offers.exists():
+        print("\n## Angebote ohne Codes: Bedarfe aus Name und Beschreibung (corpus/offers/o1)\n")
+        print("| Verfahren | Angebote | Recall | Präzision |\n| --- | ---: | ---: | ---: |")
+        rows = load([offers])
+        for name, infer in (
+            ("Lexikon allein", _lexicon_offer_needs),
+            ("Lotse (Modell + Lexikon)", infer_offer_needs),
+        ):
+            recall = precision = 0.0
+            for row in rows:
+                gold = set(row["needs"])  # type: ignore[call-overload]
+                predicted = {m.code for m in infer(str(row["text"]))}
+                hit = gold & predicted
+                recall += len(hit) / len(gold) if gold else float(not predicted)
+                precision += len(hit) / len(predicted) if predicted else float(not gold)
+            print(f"| {name} | {len(rows)} | {recall / len(rows):.3f} | {precision / len(rows):.3f} |")
     texts = [str(c["situation"]) for _, files, _ in found for c in load(files)]
     timings = []
     for text in texts:

