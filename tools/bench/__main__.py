@@ -11,6 +11,7 @@ import importlib
 import sys
 
 BENCHMARKS = [
+    "tools.bench.needs_bench",
     "tools.bench.search_bench",
     "tools.bench.route_bench",
 ]

@@ -1,0 +1,84 @@
+"""Need recognition figures for `make bench`: time per situation, model load, memory, a hostile word.
+
+Goals (issue 9): p95 per situation ≤ 3 ms, model load ≤ 1 s, extra memory per worker ≤ 60 MB, a one-word
+situation of 2,000 letters ≤ 50 ms. Load and memory are measured in a fresh interpreter (the import of the
+recogniser without the model, then the model), so the figures are those a new worker pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_PROBE = """
+import resource, time, json
+def rss():
+    with open('/proc/self/status') as f:
+        return next(int(l.split()[1]) for l in f if l.startswith('VmRSS')) / 1024
+import lotse.routing.needs as needs
+from lotse.routing.model import load_model
+needs.lexicon_scores("Vorwärmen der Caches")
+before = rss()
+start = time.perf_counter()
+load_model()
+loaded = time.perf_counter() - start
+needs.recognise("Mein Sohn (15) wurde rausgeschmissen und weiß nicht, wo er heute schlafen soll.")
+print(json.dumps({"load_s": loaded, "extra_mb": rss() - before}))
+"""
+
+
+def _situations() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((ROOT / "corpus" / "dev").glob("*.jsonl")):
+        texts += [json.loads(line)["situation"] for line in path.read_text("utf-8").splitlines() if line]
+    return texts
+
+
+def main(argv: list[str]) -> int:
+    """Print the need recognition figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args, _ = parser.parse_known_args(argv)
+    probe = json.loads(
+        subprocess.run([sys.executable, "-c", _PROBE], check=True, capture_output=True, text=True).stdout
+    )
+    from lotse.routing.needs import recognise
+
+    texts = _situations()
+    for text in texts:
+        recognise(text)
+    timings = []
+    for _ in range(args.rounds):
+        for text in texts:
+            start = time.perf_counter()
+            recognise(text)
+            timings.append(time.perf_counter() - start)
+    timings.sort()
+    word = "ab" * 1000
+    start = time.perf_counter()
+    recognise(word)
+    hostile = time.perf_counter() - start
+    long_text = " ".join(texts)[:2000]
+    start = time.perf_counter()
+    recognise(long_text)
+    longest = time.perf_counter() - start
+    p = lambda q: timings[min(len(timings) - 1, int(len(timings) * q))] * 1000  # noqa: E731
+    print("| Kennzahl | gemessen | Ziel |\n| --- | ---: | ---: |")
+    print(
+        f"| Bedarfserkennung je Situation p50 / p95 ({len(texts)} Texte × {args.rounds}) | {p(0.5):.2f} / {p(0.95):.2f} ms | p95 ≤ 3 ms |"
+    )
+    print(f"| Situation von 2.000 Zeichen | {longest * 1000:.1f} ms | – |")
+    print(f"| ein Wort aus 2.000 Buchstaben | {hostile * 1000:.1f} ms | ≤ 50 ms |")
+    print(f"| Modell laden | {probe['load_s'] * 1000:.0f} ms | ≤ 1 s |")
+    print(f"| zusätzlicher Speicher je Worker (Modell) | {probe['extra_mb']:.0f} MB | ≤ 60 MB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
