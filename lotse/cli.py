@@ -41,8 +41,20 @@ _KINDS = {
     "services": "Angebote",
     "rules": "Regeldatei (rules.yaml)",
     "files": "Dateien",
+    "fields": "Einzelne Felder",
+    "taxonomies": "Taxonomien",
+    "taxonomy_terms": "Taxonomie-Begriffe",
 }
-_OUTCOMES = {"created": "neu", "updated": "geändert", "unchanged": "unverändert", "rejected": "abgelehnt"}
+_OUTCOMES = {
+    "created": "neu",
+    "updated": "geändert",
+    "unchanged": "unverändert",
+    "rejected": "abgelehnt",
+    "repaired": "repariert",
+    "dropped": "verworfen",
+    "imported": "übernommen",
+    "kept": "Lotse-eigene, unverändert",
+}
 
 
 @click.group()

@@ -19,7 +19,7 @@ MAX_AGE = 120
 
 #: Service-area names that mean "the whole town" rather than one district.
 _WHOLE_TOWN = re.compile(
-    r"stadt|gesamt|ganz|alle|kreis|bundesweit|landesweit|deutschland|nrw|region|umgebung|überall|online",
+    r"stadt|gesamt|ganz|alle|kreis|county|bundesweit|landesweit|deutschland|nrw|region|umgebung|überall|online",
     re.IGNORECASE,
 )
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -124,15 +124,12 @@ def area_meaning(name: str, districts: DistrictNames) -> tuple[str, str | None]:
     return "unknown", None
 
 
-def service_rule_errors(service: dict[str, Any], districts: DistrictNames) -> list[str]:
-    """Check Lotse's own rules on an HSDS service: codes, districts, ages and coordinates."""
+def service_rule_errors(service: dict[str, Any]) -> list[str]:
+    """Check Lotse's own rules on an HSDS service: need and target-group codes, ages."""
     errors: list[str] = []
     errors += _age_errors(service)
     errors += _code_errors(service.get("attributes") or [])
-    for i, area in enumerate(service.get("service_areas") or []):
-        name = area.get("name") if isinstance(area, dict) else None
-        if isinstance(name, str) and area_meaning(name, districts)[0] == "unknown":
-            errors.append(f"service_areas[{i}].name: unbekannter Stadtteil „{name}“")
+    # A service area that names no known district is not an error: HSDS defines its name as free text.
     return errors
 
 
