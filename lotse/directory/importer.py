@@ -111,7 +111,7 @@ def _read_optional(path: Path, report: ImportReport) -> Any:
 
 
 def _import_vocabulary(session: Session, taxonomies: Any, terms: Any, report: ImportReport) -> None:
-    """Import a bundle's taxonomies.json and taxonomy_terms.json (foreign ones; Lotse's own stay as they are)."""
+    """Import a bundle's taxonomies.json and taxonomy_terms.json (Lotse's own terms stay as they are)."""
     for file, records, kind, schema, upsert in (
         (TAXONOMIES_FILE, taxonomies, "taxonomies", "taxonomy", upsert_taxonomy),
         (TAXONOMY_TERMS_FILE, terms, "taxonomy_terms", "taxonomy_term", upsert_term),

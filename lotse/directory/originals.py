@@ -2,7 +2,7 @@
 
 Lotse keeps every imported organisation and service as it arrived (`original`). Rendering a record from the
 database covers the fields Lotse models; `overlay` adds, object by object, every other field of the original
-(contacts, funding, `phones[].languages`, a UK profile's `service_area.service_area`, ...). Fields Lotse models
+(contacts, funding, `phones[].languages`, UK profile's `service_area.service_area`...). Fields Lotse models
 stay as Lotse has them: a field a carrier emptied stays empty, a phone a carrier removed stays removed. Where
 Lotse's value means the same as the original's (the same moment written with other fraction digits, an
 extension as text or number), the original spelling is given back.

@@ -1,4 +1,4 @@
-"""Which districts an offer serves: from its service areas (names and GeoJSON extents), else from its places."""
+"""Which districts an offer serves: from its service areas (names, GeoJSON extents), else its places."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def served_districts(
 
 
 def extent_districts(extent: str | None, known: Sequence[geo.Area]) -> set[str]:
-    """Return the districts a GeoJSON (Multi)Polygon extent covers: by their centres, else the one it lies in."""
+    """Return the districts a GeoJSON (Multi)Polygon covers: by their centres, else the one it lies in."""
     polygons = _polygons(extent)
     if not polygons or not known:
         return set()
