@@ -130,9 +130,15 @@ def test_unknown_service_is_a_german_404(loaded) -> None:  # type: ignore[no-unt
 
 
 def test_invalid_paging_is_a_422_with_field_message(loaded) -> None:  # type: ignore[no-untyped-def]
-    response = loaded.get("/hsds/services?per_page=5000")
+    response = loaded.get("/hsds/services?per_page=0")
     assert response.status_code == 422
     assert "per_page" in response.get_json()["error"]["fields"]
+
+
+def test_per_page_above_the_limit_is_capped_not_refused(loaded) -> None:  # type: ignore[no-untyped-def]
+    body = loaded.get("/hsds/taxonomy_terms?per_page=5000").get_json()
+    assert body["total_items"] > 100
+    assert (body["size"], body["total_pages"]) == (100, -(-body["total_items"] // 100))
 
 
 def test_writes_are_not_allowed(loaded) -> None:  # type: ignore[no-untyped-def]
