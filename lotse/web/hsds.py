@@ -18,6 +18,7 @@ from lotse.directory.hsds_out import (
     taxonomy_term_record,
 )
 from lotse.models import Offer, Organization, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from lotse.web import hsds_openapi
 from lotse.web.deps import session
 from lotse.web.errors import APIError
 from lotse.web.hsds_params import (
@@ -66,7 +67,28 @@ def root() -> ResponseReturnValue:
       responses:
         200: {description: Version, Profil und OpenAPI-Beschreibung}
     """
-    return {"version": "3.0", "profile": HSDS_PROFILE, "openapi_url": url_for("openapi.spec", _external=True)}
+    return {
+        "version": "3.0",
+        "profile": HSDS_PROFILE,
+        "openapi_url": url_for("hsds.openapi_document", _external=True),
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_document() -> ResponseReturnValue:
+    """The HSDS OpenAPI document of this server (the official one, pointed here, with Lotse's extensions)."""
+    load_hsds_args(NoArgs())
+    return hsds_openapi.document(url_for("hsds.root", _external=True))
+
+
+@bp.get("/schema/<name>.json")
+def hsds_schema(name: str) -> ResponseReturnValue:
+    """One of the HSDS schemas the OpenAPI document references."""
+    load_hsds_args(NoArgs())
+    found = hsds_openapi.schema(name)
+    if found is None:
+        raise APIError(404, f"Schema „{name}“ gibt es hier nicht.")
+    return found
 
 
 @bp.get("/services")

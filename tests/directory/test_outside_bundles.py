@@ -18,7 +18,10 @@ from tests.conftest import SHARED, requires_shared
 from tests.directory.hsds_compare import losses
 
 OUTSIDE = SHARED / "hsds-outside"
-OFFICIAL_PLACE = "services[id=ac148810-d857-441c-9679-408f346de14b].service_at_locations[id=e94c9f38-1e8f-4564-91d4-d53501ab1765]"
+OFFICIAL_PLACE = (
+    "services[id=ac148810-d857-441c-9679-408f346de14b]"
+    ".service_at_locations[id=e94c9f38-1e8f-4564-91d4-d53501ab1765]"
+)
 
 #: Per bundle: the services the specification makes unusable (HSDS 3.0 ids are UUIDs).
 REJECTED = {"edge-cases": {"svc-7"}}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -79,9 +80,23 @@ def test_single_records_validate(loaded) -> None:  # type: ignore[no-untyped-def
         assert _validate(response.get_json(), schema) == [], path
 
 
-def test_root_names_version_and_openapi(loaded) -> None:  # type: ignore[no-untyped-def]
+def test_root_points_to_an_hsds_openapi_document_for_this_server(loaded) -> None:  # type: ignore[no-untyped-def]
     body = loaded.get("/hsds/").get_json()
-    assert body["version"] == "3.0" and body["openapi_url"].endswith("/openapi.json")
+    assert body["version"] == "3.0" and body["openapi_url"] == "http://localhost/hsds/openapi.json"
+    document = loaded.get(body["openapi_url"]).get_json()
+    assert document["servers"] == [{"url": "http://localhost/hsds"}]
+    assert {"/services", "/services/{id}", "/service_at_locations", "/organizations"} <= set(
+        document["paths"]
+    )
+
+
+def test_openapi_document_references_schemas_this_server_serves(loaded) -> None:  # type: ignore[no-untyped-def]
+    document = loaded.get("/hsds/openapi.json").get_data(as_text=True)
+    refs = set(re.findall(r'"\$ref": ?"(http[^"]+)"', document))
+    assert refs and all(r.startswith("http://localhost/hsds/schema/") for r in refs)
+    for ref in refs:
+        response = loaded.get(ref.removeprefix("http://localhost"))
+        assert response.status_code == 200 and response.get_json()["properties"], ref
 
 
 def test_pagination_reports_pages(loaded) -> None:  # type: ignore[no-untyped-def]
