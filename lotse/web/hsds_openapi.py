@@ -82,8 +82,8 @@ def document(base_url: str) -> dict[str, Any]:
         "version": "3.0",
         "summary": "Soziale Hilfsangebote im Open-Referral-Standard HSDS 3.0 (nur lesend, öffentlich).",
         "description": "Das offizielle HSDS-3.0-OpenAPI-Dokument für diesen Server, mit Lotses "
-        "Erweiterungen: minimal, taxonomy_term_id und taxonomy_id auf /organizations; per_page über 100 wird auf 100 "
-        "gekürzt; unbekannte Parameter ergeben 422.",
+        "Erweiterungen: minimal, taxonomy_term_id und taxonomy_id auf /organizations; per_page über 100 "
+        "wird auf 100 gekürzt; unbekannte Parameter ergeben 422.",
         "license": {"name": "Daten: siehe Träger; Schnittstelle: HSDS 3.0 (CC BY-SA 4.0)"},
     }
     spec["servers"] = [{"url": base_url.rstrip("/")}]
