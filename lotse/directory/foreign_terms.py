@@ -50,12 +50,10 @@ def upsert_term(session: Session, record: dict[str, Any]) -> TaxonomyTerm | None
     term_taxonomy_id = record.get("taxonomy_id") or (taxonomy.id if taxonomy else None)
     if term_taxonomy_id is None and isinstance(record.get("taxonomy"), str):
         # A term naming its taxonomy only by name still gets a /taxonomies record to filter by.
-        named = upsert_taxonomy(
-            session, {"id": taxonomy_id(record["taxonomy"]), "name": record["taxonomy"], "description": ""}
-        )
+        named = upsert_taxonomy(session, _named_only(taxonomy_id(record["taxonomy"]), record["taxonomy"]))
         term_taxonomy_id = named.id if named else None
     if term_taxonomy_id and session.get(Taxonomy, term_taxonomy_id) is None:
-        upsert_taxonomy(session, {"id": term_taxonomy_id, "name": record.get("taxonomy") or term_taxonomy_id})
+        upsert_taxonomy(session, _named_only(term_taxonomy_id, record.get("taxonomy") or term_taxonomy_id))
     if term is None:
         term = TaxonomyTerm(id=record["id"])
         session.add(term)
@@ -67,6 +65,11 @@ def upsert_term(session: Session, record: dict[str, Any]) -> TaxonomyTerm | None
     term.extra = {k: v for k, v in record.items() if k not in (*TERM_FIELDS, "id", "taxonomy_id")} or None
     session.flush()
     return term
+
+
+def _named_only(ident: str, name: str) -> dict[str, Any]:
+    """A taxonomy a feed names (by id or name) without describing it."""
+    return {"id": ident, "name": name, "description": f"Taxonomie „{name}“, von einem Datenbündel genannt"}
 
 
 def dangling_parents(session: Session) -> list[TaxonomyTerm]:

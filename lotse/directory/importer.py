@@ -17,6 +17,7 @@ from lotse.db import Database
 from lotse.directory.foreign_terms import dangling_parents, upsert_taxonomy, upsert_term
 from lotse.directory.hsds_in import ImportContext, NeedInference, apply_organization, apply_service
 from lotse.directory.repair import repair
+from lotse.directory.tabular import PACKAGE_FILE, is_tabular, read_tables
 from lotse.directory.taxonomy_sync import sync_taxonomy
 from lotse.directory.validation import (
     DistrictNames,
@@ -83,9 +84,14 @@ def import_bundle(db: Database, directory: Path, infer: NeedInference | None = N
         raise BundleError(f"Verzeichnis „{directory}“ gibt es nicht")
     report = ImportReport()
     features = _read_json(directory / DISTRICTS_FILE, report, required=False)
-    organizations = _read_json(directory / ORGANIZATIONS_FILE, report, required=True)
-    taxonomies = _read_optional(directory / TAXONOMIES_FILE, report)
-    terms = _read_optional(directory / TAXONOMY_TERMS_FILE, report)
+    if is_tabular(directory):
+        tables = read_tables(directory)
+        organizations, taxonomies, terms = tables.organizations, tables.taxonomies, tables.terms
+        report.warnings += [f"{PACKAGE_FILE}: {note}" for note in tables.notes]
+    else:
+        organizations = _read_json(directory / ORGANIZATIONS_FILE, report, required=True)
+        taxonomies = _read_optional(directory / TAXONOMIES_FILE, report)
+        terms = _read_optional(directory / TAXONOMY_TERMS_FILE, report)
     with db.writing() as session:
         sync_taxonomy(session)
         _import_vocabulary(session, taxonomies, terms, report)

@@ -12,6 +12,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
 
 from lotse.taxonomy import NEEDS_TAXONOMY, TARGET_GROUPS_TAXONOMY, load_taxonomy
 
@@ -43,10 +45,24 @@ _TYPES = {
 
 
 @cache
+def _hsds_schemas() -> Registry:
+    """The HSDS schemas shipped with Lotse, by file name (the uncompiled ones refer to each other so)."""
+    folder = files("lotse").joinpath("data/hsds")
+    resources = [
+        (entry.name, Resource.from_contents(json.loads(entry.read_text("utf-8")), DRAFT202012))
+        for entry in folder.iterdir()
+        if entry.name.endswith(".json") and entry.name not in ("openapi.json", "datapackage.json")
+    ]
+    return Registry().with_resources(resources)
+
+
+@cache
 def hsds_validator(name: str) -> Draft202012Validator:
-    """Return a validator for one of the compiled HSDS 3.0 schemas shipped with Lotse."""
+    """Return a validator for one of the HSDS 3.0 schemas shipped with Lotse."""
     schema = json.loads(files("lotse").joinpath(f"data/hsds/{name}.json").read_text("utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(
+        schema, format_checker=Draft202012Validator.FORMAT_CHECKER, registry=_hsds_schemas()
+    )
 
 
 def json_path(path: Iterable[Any]) -> str:
