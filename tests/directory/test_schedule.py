@@ -56,7 +56,7 @@ def test_last_weekday_of_month_counts_from_the_end() -> None:
 
 
 def test_schedule_outside_its_validity_is_closed() -> None:
-    schedule = [_weekly("WE", valid_to=date(2026, 1, 31))]
+    schedule = [_weekly("WE", valid_from=date(2026, 12, 1))]
     assert is_open(schedule, _at(2026, 11, 25, 10)) is False
 
 
