@@ -152,9 +152,14 @@ def export_hsds(directory: Path, tabular: bool) -> None:
         f"{counts['services']} Angebote, {counts['districts']} Stadtteile."
     )
     if counts.get("csv_left_out"):
+        details = ", ".join(
+            f"{name.removeprefix('csv_left_out:')} ({count})"
+            for name, count in sorted(counts.items())
+            if name.startswith("csv_left_out:")
+        )
         click.echo(
-            f"Hinweis: {counts['csv_left_out']} Werte haben keine Spalte im CSV-Datenpaket und fehlen dort "
-            "(das JSON-Format enthält sie)."
+            f"Hinweis: {counts['csv_left_out']} Werte haben keinen Platz im CSV-Datenpaket und fehlen dort "
+            f"(das JSON-Format enthält sie): {details}."
         )
 
 

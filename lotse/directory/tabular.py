@@ -68,6 +68,8 @@ _ALWAYS_NESTED = frozenset({"attributes", "metadata"})
 _NESTED_KEYS = {kind: _ALWAYS_NESTED | set(keys) for kind, keys in CHILDREN.items()} | {
     "service_at_location": _ALWAYS_NESTED | set(CHILDREN["service_at_location"]) | {"location"},
     "taxonomy_term": _ALWAYS_NESTED | {"taxonomy_detail"},
+    "attribute": _ALWAYS_NESTED | {"taxonomy_term"},
+    "service": _ALWAYS_NESTED | set(CHILDREN["service"]) | {"program"},
 }
 
 
@@ -220,6 +222,8 @@ def write_tables(
             add("metadata", {"resource_id": record.get("id"), "resource_type": kind, **entry})
         if kind == "service_at_location" and isinstance(record.get("location"), dict):
             walk("location", record["location"], None)
+        if kind == "service" and isinstance(record.get("program"), dict):
+            add("program", record["program"])
         for key, child in CHILDREN.get(kind, {}).items():
             for item in record.get(key) or []:
                 if isinstance(item, dict):
@@ -231,7 +235,7 @@ def write_tables(
         add("taxonomy", taxonomy)
     for term in terms:
         add("taxonomy_term", term)
-    left_out["dangling references"] = _clear_dangling(resources, tables)
+    left_out["Verweise auf nicht enthaltene Datensätze"] = _clear_dangling(resources, tables)
     directory.mkdir(parents=True, exist_ok=True)
     for name, resource in resources.items():
         _write_csv(directory / resource["path"], resource, list(tables[name].values()))
@@ -240,6 +244,7 @@ def write_tables(
     )
     counts = {name: len(rows) for name, rows in tables.items()}
     counts["left_out"] = sum(left_out.values())
+    counts.update({f"left_out:{name}": count for name, count in left_out.items() if count})
     return counts
 
 
