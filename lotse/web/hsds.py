@@ -76,14 +76,28 @@ def root() -> ResponseReturnValue:
 
 @bp.get("/openapi.json")
 def openapi_document() -> ResponseReturnValue:
-    """The HSDS OpenAPI document of this server (the official one, pointed here, with Lotse's extensions)."""
+    """The HSDS OpenAPI document of this server (the official one, pointed here, with Lotse's extensions).
+    ---
+    get:
+      summary: HSDS-OpenAPI-Dokument dieses Servers (offizielles HSDS 3.0 mit Lotses Erweiterungen)
+      responses:
+        200: {description: OpenAPI-3.1-Dokument mit den HSDS-Pfaden und Antwortschemata}
+    """
     load_hsds_args(NoArgs())
     return hsds_openapi.document(url_for("hsds.root", _external=True))
 
 
 @bp.get("/schema/<name>.json")
 def hsds_schema(name: str) -> ResponseReturnValue:
-    """One of the HSDS schemas the OpenAPI document references."""
+    """One of the HSDS schemas the OpenAPI document references.
+    ---
+    get:
+      summary: Ein HSDS-3.0-Schema, auf das das HSDS-OpenAPI-Dokument verweist
+      parameters: [{in: path, name: name, required: true, schema: {type: string}}]
+      responses:
+        200: {description: JSON-Schema}
+        404: Error404
+    """
     load_hsds_args(NoArgs())
     found = hsds_openapi.schema(name)
     if found is None:
