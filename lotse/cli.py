@@ -41,8 +41,20 @@ _KINDS = {
     "services": "Angebote",
     "rules": "Regeldatei (rules.yaml)",
     "files": "Dateien",
+    "fields": "Einzelne Felder",
+    "taxonomies": "Taxonomien",
+    "taxonomy_terms": "Taxonomie-Begriffe",
 }
-_OUTCOMES = {"created": "neu", "updated": "geändert", "unchanged": "unverändert", "rejected": "abgelehnt"}
+_OUTCOMES = {
+    "created": "neu",
+    "updated": "geändert",
+    "unchanged": "unverändert",
+    "rejected": "abgelehnt",
+    "repaired": "repariert",
+    "dropped": "verworfen",
+    "imported": "übernommen",
+    "kept": "Lotse-eigene, unverändert",
+}
 
 
 @click.group()
@@ -130,15 +142,26 @@ def import_(directory: Path) -> None:
 
 @main.command(name="export-hsds")
 @click.argument("directory", type=click.Path(path_type=Path))
-def export_hsds(directory: Path) -> None:
-    """Das ganze Verzeichnis als HSDS-3.0-JSON schreiben."""
+@click.option("--csv", "tabular", is_flag=True, help="Als tabellarisches HSDS (CSV-Datenpaket) schreiben.")
+def export_hsds(directory: Path, tabular: bool) -> None:
+    """Das ganze Verzeichnis als HSDS-3.0-JSON (oder mit --csv als CSV-Datenpaket) schreiben."""
     from lotse.directory.export import export_hsds as run_export
 
-    counts = run_export(_services().db, directory)
+    counts = run_export(_services().db, directory, tabular=tabular)
     click.echo(
         f"Geschrieben nach {directory}: {counts['organizations']} Organisationen, "
         f"{counts['services']} Angebote, {counts['districts']} Stadtteile."
     )
+    if counts.get("csv_left_out"):
+        details = ", ".join(
+            f"{name.removeprefix('csv_left_out:')} ({count})"
+            for name, count in sorted(counts.items())
+            if name.startswith("csv_left_out:")
+        )
+        click.echo(
+            f"Hinweis: {counts['csv_left_out']} Werte haben keinen Platz im CSV-Datenpaket und fehlen dort "
+            f"(das JSON-Format enthält sie): {details}."
+        )
 
 
 @main.command()

@@ -17,11 +17,16 @@ from lotse.directory.hsds_out import (
     taxonomy_term_record,
 )
 from lotse.directory.reading import districts, foreign_attributes, offers_query, organizations_query
+from lotse.directory.tabular import write_tables
 from lotse.models import Taxonomy, TaxonomyTerm
 
 
-def export_hsds(db: Database, directory: Path) -> dict[str, int]:
-    """Write organizations.json, districts.geojson, taxonomies.json and taxonomy_terms.json."""
+def export_hsds(db: Database, directory: Path, *, tabular: bool = False) -> dict[str, int]:
+    """Write organizations.json, districts.geojson, taxonomies.json and taxonomy_terms.json.
+
+    tabular: write the CSV data package of the specification instead of the JSON files (districts.geojson
+    is written beside it, so `lotse import` reads the directory back).
+    """
     directory.mkdir(parents=True, exist_ok=True)
     with db.session() as session:
         offers = list(session.scalars(offers_query()))
@@ -48,8 +53,16 @@ def export_hsds(db: Database, directory: Path) -> dict[str, int]:
             taxonomy_term_record(t)
             for t in session.scalars(select(TaxonomyTerm).order_by(TaxonomyTerm.taxonomy, TaxonomyTerm.code))
         ]
-    _write(directory / "organizations.json", organizations)
     _write(directory / "districts.geojson", {"type": "FeatureCollection", "features": features})
+    if tabular:
+        rows = write_tables(directory, organizations, taxonomies, terms)
+        return {
+            "organizations": len(organizations),
+            "services": len(offers),
+            "districts": len(features),
+            **{f"csv_{name}": count for name, count in rows.items()},
+        }
+    _write(directory / "organizations.json", organizations)
     _write(directory / "taxonomies.json", taxonomies)
     _write(directory / "taxonomy_terms.json", terms)
     return {

@@ -12,8 +12,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from lotse import geo
+from lotse.directory.foreign_terms import upsert_term
 from lotse.directory.opening_hours import read_text_schedule
-from lotse.directory.validation import DistrictNames, area_meaning, coordinate_errors
+from lotse.directory.service_areas import served_districts
+from lotse.directory.validation import DistrictNames, coordinate_errors
 from lotse.models import (
     Address,
     Attribute,
@@ -108,6 +110,8 @@ class ImportContext:
     org_locations: dict[str, dict[str, Any]] = field(default_factory=dict)
     applied_locations: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    #: Term ids that attributes name without describing them (and no bundle file describes either).
+    unknown_terms: set[str] = field(default_factory=set)
 
 
 def record_hash(record: Any) -> str:
@@ -140,6 +144,7 @@ def apply_organization(session: Session, record: dict[str, Any], ctx: ImportCont
     for key in ORGANIZATION_FIELDS:
         setattr(org, key, record.get(key) if key != "description" else record.get(key) or "")
     org.extra = _extra(record, ORGANIZATION_FIELDS + ORGANIZATION_NESTED)
+    org.original = {k: v for k, v in record.items() if k != "services"}
     new_phones = [_phone(p) for p in record.get("phones") or []]
     if created or [_phone_state(p) for p in org.phones] != [_phone_state(p) for p in new_phones]:
         org.phones = new_phones
@@ -152,7 +157,12 @@ def apply_organization(session: Session, record: dict[str, Any], ctx: ImportCont
 
 
 def _organization_state(org: Organization) -> tuple[Any, ...]:
-    return (*(getattr(org, k) for k in ORGANIZATION_FIELDS), org.extra, [_phone_state(p) for p in org.phones])
+    return (
+        *(getattr(org, k) for k in ORGANIZATION_FIELDS),
+        org.extra,
+        org.original,
+        [_phone_state(p) for p in org.phones],
+    )
 
 
 def _phone(record: dict[str, Any]) -> Phone:
@@ -221,8 +231,11 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     offer.assured_date = _parse_date(record.get("assured_date"))
     offer.last_modified = _parse_datetime(record.get("last_modified")) or utcnow()
     offer.extra = _extra(record, SERVICE_FIELDS + SERVICE_NESTED)
+    offer.original = record
     offer.phones = [_phone(p) for p in record.get("phones") or []]
-    offer.schedules = [r for s in record.get("schedules") or [] for r in read_text_schedule(_schedule(s))]
+    offer.schedules = [
+        r for s in record.get("schedules") or [] for r in read_text_schedule(_schedule(s))
+    ] or _borrowed_schedules(session, record, ctx)
     offer.languages = [
         Language(id=lang["id"], name=lang.get("name"), code=lang.get("code"), note=lang.get("note"))
         for lang in record.get("languages") or []
@@ -262,8 +275,8 @@ def _clear_children(session: Session, offer: Offer) -> None:
     session.flush()
 
 
-def _schedule(record: dict[str, Any]) -> Schedule:
-    schedule = Schedule(id=record["id"], **{k: record.get(k) for k in SCHEDULE_FIELDS})
+def _schedule(record: dict[str, Any], scope: str | None = None) -> Schedule:
+    schedule = Schedule(id=record["id"], scope=scope, **{k: record.get(k) for k in SCHEDULE_FIELDS})
     schedule.valid_from = _parse_date(record.get("valid_from"))
     schedule.valid_to = _parse_date(record.get("valid_to"))
     schedule.extra = _extra(
@@ -279,6 +292,26 @@ def _schedule(record: dict[str, Any]) -> Schedule:
         ),
     )
     return schedule
+
+
+def _borrowed_schedules(session: Session, record: dict[str, Any], ctx: ImportContext) -> list[Schedule]:
+    """Opening hours of a service that has none itself: those of its service-at-locations, else its places'.
+
+    They are marked with their scope, so an export gives them back where they came from, not on the service.
+    """
+    borrowed: list[Schedule] = []
+    for link in record.get("service_at_locations") or []:
+        own = [_schedule(s, "service_at_location") for s in link.get("schedules") or []]
+        if own:
+            borrowed += own
+            continue
+        location_id = link.get("location_id") or (link.get("location") or {}).get("id")
+        place = link.get("location") or ctx.org_locations.get(location_id or "")
+        if place is None and location_id:
+            stored = session.get(Location, location_id)
+            place = stored.extra if stored is not None else None
+        borrowed += [_schedule(s, "location") for s in (place or {}).get("schedules") or []]
+    return borrowed
 
 
 def _cost_option(record: dict[str, Any]) -> CostOption:
@@ -325,31 +358,24 @@ def _apply_attributes(
             terms[term["code"]] = OfferTerm(code=term["code"], kind=kind, source=source, score=score)
             continue
         term_id = term.get("id") or record.get("taxonomy_term_id")
-        if term and session.get(TaxonomyTerm, term_id) is None:
-            session.add(
-                TaxonomyTerm(
-                    id=term_id,
-                    code=term.get("code"),
-                    name=term.get("name") or "",
-                    description=term.get("description") or "",
-                    parent_id=term.get("parent_id"),
-                    taxonomy=taxonomy,
-                    language=term.get("language"),
-                    term_uri=term.get("term_uri"),
-                )
+        if not isinstance(term_id, str) or not term_id:
+            continue  # an attribute naming no term at all is kept in the original record only
+        if term:
+            upsert_term(session, term)
+        elif session.get(TaxonomyTerm, term_id) is None:
+            ctx.unknown_terms.add(term_id)
+        session.add(
+            Attribute(
+                id=record["id"],
+                service_id=offer.id,
+                taxonomy_term_id=term_id,
+                link_type=record.get("link_type"),
+                link_entity=record.get("link_entity"),
+                link_id=record.get("link_id"),
+                value=record.get("value"),
+                label=record.get("label"),
             )
-            session.flush()
-        if term_id and session.get(TaxonomyTerm, term_id) is not None:
-            session.add(
-                Attribute(
-                    id=record["id"],
-                    service_id=offer.id,
-                    taxonomy_term_id=term_id,
-                    link_type=record.get("link_type"),
-                    value=record.get("value"),
-                    label=record.get("label"),
-                )
-            )
+        )
     if ctx.infer is not None and not any(t.kind == "need" and t.source != "inferred" for t in terms.values()):
         text = f"{offer.name}. {offer.description}"
         for code, score in ctx.infer(text):
@@ -368,15 +394,13 @@ def _term_source(value: Any) -> tuple[str, float]:
 
 
 def _apply_districts(offer: Offer, ctx: ImportContext) -> None:
-    served: set[str] = set()
-    town = False
-    for area in offer.service_areas:
-        kind, district = area_meaning(area.name or "", ctx.districts)
-        if district:
-            served.add(district)
-        town = town or kind == "town"
-    if not offer.service_areas:
-        served |= {loc.district_id for loc in offer.locations if loc.district_id}
-    all_districts = {a.id for a in ctx.areas}
-    offer.city_wide = town or not served or (len(all_districts) > 1 and served >= all_districts)
-    offer.districts = [OfferDistrict(district_id=d) for d in sorted(served)]
+    served = served_districts(
+        offer.service_areas, [loc.district_id for loc in offer.locations], ctx.districts, ctx.areas
+    )
+    for name in served.text_only:
+        ctx.warnings.append(
+            f"Angebot „{offer.name}“ (id {offer.id}): Gebiet „{name}“ ist kein bekannter Stadtteil; "
+            "als Text behalten, die Stadtteile bestimmt der Ort des Angebots"
+        )
+    offer.city_wide = served.city_wide
+    offer.districts = [OfferDistrict(district_id=d) for d in sorted(served.districts)]

@@ -15,6 +15,7 @@ from lotse.directory.hsds_in import (
     SCHEDULE_FIELDS,
     SERVICE_FIELDS,
 )
+from lotse.directory.originals import overlay
 from lotse.models import (
     Attribute,
     Location,
@@ -84,6 +85,7 @@ def location_record(location: Location) -> dict[str, Any]:
 def _term_record(term: TaxonomyTerm) -> dict[str, Any]:
     return clean(
         {
+            **(term.extra or {}),
             "id": term.id,
             "code": term.code,
             "name": term.name,
@@ -125,16 +127,18 @@ def lotse_attribute(offer_id: str, term: OfferTerm) -> dict[str, Any]:
 
 
 def _foreign_attribute(offer_id: str, attribute: Attribute) -> dict[str, Any]:
+    term = attribute.taxonomy_term
     return clean(
         {
             "id": attribute.id,
-            "link_id": offer_id,
-            "link_entity": "service",
+            "link_id": attribute.link_id or offer_id,
+            "link_entity": attribute.link_entity or "service",
             "link_type": attribute.link_type,
             "value": attribute.value,
             "label": attribute.label,
             "taxonomy_term_id": attribute.taxonomy_term_id,
-            "taxonomy_term": _term_record(attribute.taxonomy_term),
+            # A term the feed only named by id (and nobody described yet) is left out, its id stays.
+            "taxonomy_term": _term_record(term) if term is not None else None,
         }
     )
 
@@ -154,11 +158,13 @@ def service_record(
         }
     )
     if not full:
+        record = overlay(record, offer.original, "service")
         return {k: v for k, v in record.items() if not isinstance(v, list | dict)}
     record.update(
         {
             "phones": [phone_record(p) for p in offer.phones],
-            "schedules": [schedule_record(s) for s in offer.schedules],
+            # Hours taken over from a location or a service-at-location stay theirs (see hsds_in).
+            "schedules": [schedule_record(s) for s in offer.schedules if s.scope is None],
             "service_areas": [
                 clean(
                     {
@@ -195,15 +201,24 @@ def service_record(
             + [_foreign_attribute(offer.id, a) for a in attributes],
         }
     )
+    record = overlay(record, offer.original, "service")
     if organization:
         record["organization"] = organization_record(offer.organization, full=False)
     return record
 
 
 def service_at_location_record(
-    sal: ServiceAtLocation, *, offer: dict[str, Any] | None = None, full: bool = True
+    sal: ServiceAtLocation,
+    *,
+    offer: dict[str, Any] | None = None,
+    full: bool = True,
+    original: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Render the link between an offer and a location (with the location embedded)."""
+    """Render the link between an offer and a location (with the location embedded).
+
+    `original` is the offer's service as it arrived: the link's own fields that Lotse does not model come
+    from it.
+    """
     record = clean(
         {
             "id": sal.id,
@@ -215,6 +230,9 @@ def service_at_location_record(
     )
     if full:
         record["location"] = location_record(sal.location)
+    if original is not None:
+        mine = [s for s in original.get("service_at_locations") or [] if s.get("id") == sal.id]
+        record = overlay(record, mine[0] if mine else None, "service_at_location")
     if offer is not None:
         record["service"] = offer
     return record
@@ -227,8 +245,10 @@ def organization_record(
     record = clean({"id": org.id, **org.extra, **{k: getattr(org, k) for k in ORGANIZATION_FIELDS}})
     record["description"] = org.description or ""
     if not full:
+        record = overlay(record, org.original, "organization")
         return {k: v for k, v in record.items() if not isinstance(v, list | dict)}
     record["phones"] = [phone_record(p) for p in org.phones]
+    record = overlay(record, org.original, "organization")
     if services is not None:
         record["services"] = services
     return record
@@ -250,5 +270,9 @@ def taxonomy_record(taxonomy: Taxonomy) -> dict[str, Any]:
 def taxonomy_term_record(term: TaxonomyTerm) -> dict[str, Any]:
     """Render a taxonomy term."""
     record = _term_record(term)
-    record["taxonomy_id"] = term.taxonomy_id
-    return clean(record)
+    if term.parent_id and term.parent is None:
+        # Only the services keep a parent the feed named but never sent; a term list points to known terms.
+        record.pop("parent_id")
+    if term.taxonomy_id:
+        record["taxonomy_id"] = term.taxonomy_id
+    return record

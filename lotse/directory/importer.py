@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session
 
 from lotse import geo
 from lotse.db import Database
+from lotse.directory.foreign_terms import dangling_parents, upsert_taxonomy, upsert_term
 from lotse.directory.hsds_in import ImportContext, NeedInference, apply_organization, apply_service
+from lotse.directory.repair import repair
+from lotse.directory.tabular import PACKAGE_FILE, is_tabular, read_tables
 from lotse.directory.taxonomy_sync import sync_taxonomy
 from lotse.directory.validation import (
     DistrictNames,
@@ -24,10 +27,12 @@ from lotse.directory.validation import (
     schema_errors,
     service_rule_errors,
 )
-from lotse.models import District
+from lotse.models import District, TaxonomyTerm
 
 DISTRICTS_FILE = "districts.geojson"
 ORGANIZATIONS_FILE = "organizations.json"
+TAXONOMIES_FILE = "taxonomies.json"
+TAXONOMY_TERMS_FILE = "taxonomy_terms.json"
 
 
 class BundleError(Exception):
@@ -80,9 +85,17 @@ def import_bundle(db: Database, directory: Path, infer: NeedInference | None = N
         raise BundleError(f"Verzeichnis „{directory}“ gibt es nicht")
     report = ImportReport()
     features = _read_json(directory / DISTRICTS_FILE, report, required=False)
-    organizations = _read_json(directory / ORGANIZATIONS_FILE, report, required=True)
+    if is_tabular(directory):
+        tables = read_tables(directory)
+        organizations, taxonomies, terms = tables.organizations, tables.taxonomies, tables.terms
+        report.warnings += [f"{PACKAGE_FILE}: {note}" for note in tables.notes]
+    else:
+        organizations = _read_json(directory / ORGANIZATIONS_FILE, report, required=True)
+        taxonomies = _read_optional(directory / TAXONOMIES_FILE, report)
+        terms = _read_optional(directory / TAXONOMY_TERMS_FILE, report)
     with db.writing() as session:
         sync_taxonomy(session)
+        _import_vocabulary(session, taxonomies, terms, report)
         if features is not None:
             _import_districts(session, features, report)
         districts = session.scalars(select(District)).all()
@@ -96,7 +109,47 @@ def import_bundle(db: Database, directory: Path, infer: NeedInference | None = N
         if organizations is not None:
             _import_organizations(session, organizations, ctx, report)
         report.warnings += ctx.warnings
+        _warn_about_terms(session, ctx, report)
     return report
+
+
+def _read_optional(path: Path, report: ImportReport) -> Any:
+    return _read_json(path, report, required=False) if path.exists() else None
+
+
+def _import_vocabulary(session: Session, taxonomies: Any, terms: Any, report: ImportReport) -> None:
+    """Import a bundle's taxonomies.json and taxonomy_terms.json (Lotse's own terms stay as they are)."""
+    for file, records, kind, schema, upsert in (
+        (TAXONOMIES_FILE, taxonomies, "taxonomies", "taxonomy", upsert_taxonomy),
+        (TAXONOMY_TERMS_FILE, terms, "taxonomy_terms", "taxonomy_term", upsert_term),
+    ):
+        if records is None:
+            continue
+        if not isinstance(records, list):
+            report.reject(Rejection(file, "", None, None, "erwartet eine JSON-Liste"), kind)
+            continue
+        for i, record in enumerate(records):
+            errors = [german_message(e) for e in schema_errors(record, schema)]
+            if errors:
+                report.reject(_rejection(f"[{i}]", record, "; ".join(errors), file), kind)
+                continue
+            report.count(kind, "kept" if upsert(session, record) is None else "imported")
+
+
+def _warn_about_terms(session: Session, ctx: ImportContext, report: ImportReport) -> None:
+    unknown = sorted(t for t in ctx.unknown_terms if session.get(TaxonomyTerm, t) is None)
+    if unknown:
+        report.warnings.append(
+            f"{len(unknown)} Begriff(e) nur per taxonomy_term_id genannt und nirgends beschrieben "
+            f"(Attribute behalten): {', '.join(unknown[:5])}{' …' if len(unknown) > 5 else ''}"
+        )
+    dangling = dangling_parents(session)
+    if dangling:
+        names = ", ".join(f"„{t.name}“" for t in dangling[:3]) + (" …" if len(dangling) > 3 else "")
+        report.warnings.append(
+            f"{len(dangling)} Begriff(e) mit parent_id, das kein bekannter Begriff ist ({names}): "
+            "in /hsds/taxonomy_terms ohne parent_id, in den Angeboten wie geliefert"
+        )
 
 
 def _read_json(path: Path, report: ImportReport, required: bool) -> Any:
@@ -229,6 +282,7 @@ def _import_organizations(
             continue
         # Before validation: a link Lotse will not pass on costs the link, not the record.
         report.warnings += drop_unsafe_links(record, f"{ORGANIZATIONS_FILE}{where}")
+        record = _repaired(record, where, report)
         org_errors, service_errors = _split_errors(record)
         services = record.get("services") if isinstance(record.get("services"), list) else []
         if org_errors:
@@ -247,7 +301,7 @@ def _import_organizations(
             continue
         for j, service in enumerate(services):
             path = f"{where}.services[{j}]"
-            errors = service_errors.get(j, []) + service_rule_errors(service, ctx.districts)
+            errors = service_errors.get(j, []) + service_rule_errors(service)
             if not errors and service["id"] in seen_services:
                 errors = ["Angebots-Id kommt im Bündel doppelt vor"]
             if errors:
@@ -285,6 +339,27 @@ def _apply(session: Session, action: Any, report: ImportReport, kind: str, templ
     return True
 
 
+def _repaired(record: dict[str, Any], where: str, report: ImportReport) -> dict[str, Any]:
+    """Repair or drop single bad fields of an organisation and of each service (each with a warning)."""
+    services = record.get("services")
+    organization, notes = repair({k: v for k, v in record.items() if k != "services"}, "organization")
+    lines = [f"{ORGANIZATIONS_FILE} {where} „{record.get('name')}“: {n}" for n in notes]
+    if isinstance(services, list):
+        organization["services"] = []
+        for j, service in enumerate(services):
+            if isinstance(service, dict):
+                service, notes = repair(service, "service")
+                name = service.get("name")
+                lines += [f"{ORGANIZATIONS_FILE} {where}.services[{j}] „{name}“: {n}" for n in notes]
+            organization["services"].append(service)
+    elif services is not None:
+        organization["services"] = services
+    for line in lines:
+        report.warnings.append(line)
+        report.count("fields", "repaired" if "repariert" in line else "dropped")
+    return organization
+
+
 def _split_errors(record: dict[str, Any]) -> tuple[list[str], dict[int, list[str]]]:
     """Split HSDS schema errors into those of the organisation and those of each service."""
     org_errors: list[str] = []
@@ -298,11 +373,11 @@ def _split_errors(record: dict[str, Any]) -> tuple[list[str], dict[int, list[str
     return org_errors, by_service
 
 
-def _rejection(path: str, record: Any, reason: str) -> Rejection:
+def _rejection(path: str, record: Any, reason: str, file: str = ORGANIZATIONS_FILE) -> Rejection:
     record = record if isinstance(record, dict) else {}
     rid, name = record.get("id"), record.get("name")
     return Rejection(
-        ORGANIZATIONS_FILE,
+        file,
         path,
         rid if isinstance(rid, str) else None,
         name if isinstance(name, str) else None,

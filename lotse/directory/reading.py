@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from lotse.models import Attribute, District, Offer, OfferTerm, Organization, ServiceAtLocation
+from lotse.models import Attribute, District, Offer, Organization, ServiceAtLocation
 
 #: Everything an offer summary or an HSDS service shows, loaded with one query per relation.
 OFFER_PARTS = (
@@ -83,25 +82,3 @@ def offer_counts(session: Session) -> dict[str, int]:
         .group_by(Offer.organization_id)
     )
     return {org_id: count for org_id, count in session.execute(query).tuples()}
-
-
-def modified_after(query: Select[tuple[Offer]], moment: datetime | None) -> Select[tuple[Offer]]:
-    """Restrict an offer query to offers changed after a moment."""
-    return query if moment is None else query.where(Offer.last_modified > moment)
-
-
-def with_term(query: Select[tuple[Offer]], term_ids: Sequence[str]) -> Select[tuple[Offer]]:
-    """Restrict an offer query to offers carrying one of the given taxonomy terms (any taxonomy)."""
-    from lotse.taxonomy import term_id
-
-    lotse_codes = [c for c in _lotse_codes() if term_id(c) in set(term_ids)]
-    lotse = select(OfferTerm.service_id).where(OfferTerm.code.in_(lotse_codes))
-    foreign = select(Attribute.service_id).where(Attribute.taxonomy_term_id.in_(list(term_ids)))
-    return query.where(Offer.id.in_(lotse.union(foreign)))
-
-
-def _lotse_codes() -> list[str]:
-    from lotse.taxonomy import load_taxonomy
-
-    taxonomy = load_taxonomy()
-    return [*taxonomy.needs, *taxonomy.target_groups, *taxonomy.areas]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections.abc import Sequence
-from datetime import datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from lotse.models import Schedule
@@ -42,10 +42,25 @@ def _matches_day(days: list[tuple[int | None, str]], moment: datetime) -> bool:
     return any(d == day and (n is None or n in (nth, nth_from_end)) for n, d in days)
 
 
-def describe(schedules: Sequence[Schedule]) -> str | None:
-    """Return the opening hours as one German line, e.g. "Mo, Mi 14:30–17:00 Uhr"."""
+def _expired(schedule: Schedule, today: date) -> bool:
+    return schedule.valid_to is not None and schedule.valid_to < today
+
+
+def describe(schedules: Sequence[Schedule], today: date | None = None) -> str | None:
+    """Return the opening hours as one German line, e.g. "Mo, Mi 14:30–17:00 Uhr".
+
+    Hours whose validity ended are left out; hours valid only from a later day say from when.
+    """
+    today = today or datetime.now(TIMEZONE).date()
     parts = []
     for schedule in schedules:
+        if _expired(schedule, today):
+            continue
+        if schedule.valid_from and schedule.valid_from > today:
+            text = describe([schedule], schedule.valid_from)
+            if text:
+                parts.append(f"ab {schedule.valid_from:%d.%m.%Y}: {text}")
+            continue
         if schedule.description:
             parts.append(schedule.description.strip())
             continue
@@ -68,7 +83,7 @@ def is_open(schedules: Sequence[Schedule], moment: datetime | None = None) -> bo
     for schedule in schedules:
         opens, closes = _time(schedule.opens_at), _time(schedule.closes_at)
         days = _days(schedule)
-        if not (opens and closes and days):
+        if not (opens and closes and days) or _expired(schedule, moment.date()):
             continue
         known = True
         if schedule.valid_from and moment.date() < schedule.valid_from:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lotse.models.base import Base, utcnow
@@ -84,6 +84,8 @@ class Offer(OfferReading, Base):
     #: Hash of the imported HSDS record, so re-importing an unchanged bundle changes nothing.
     content_hash: Mapped[str | None] = mapped_column(String(64))
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: The HSDS service as it arrived: an export gives back every field Lotse does not model itself.
+    original: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     organization: Mapped[Organization] = relationship(back_populates="offers")
     phones: Mapped[list[Phone]] = relationship(
@@ -139,6 +141,8 @@ class Schedule(Base):
     valid_to: Mapped[date | None]
     description: Mapped[str | None] = mapped_column(Text)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: Where the hours come from: None (the service itself), "location" or "service_at_location".
+    scope: Mapped[str | None] = mapped_column(String(30))
 
 
 class Language(Base):

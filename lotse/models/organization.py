@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lotse.models.base import Base
@@ -28,6 +28,8 @@ class Organization(Base):
     year_incorporated: Mapped[int | None]
     #: HSDS fields Lotse keeps but does not interpret (funding, contacts, identifiers, ...).
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: The HSDS record as it arrived (without its services): an export gives back what Lotse does not model.
+    original: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     offers: Mapped[list[Offer]] = relationship(back_populates="organization")
     phones: Mapped[list[Phone]] = relationship(

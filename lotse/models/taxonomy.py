@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, Text
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lotse.models.base import Base
@@ -34,6 +36,15 @@ class TaxonomyTerm(Base):
     taxonomy_id: Mapped[str | None] = mapped_column(ForeignKey("taxonomy.id", ondelete="SET NULL"))
     language: Mapped[str | None] = mapped_column(String(10))
     term_uri: Mapped[str | None] = mapped_column(String(500))
+    #: Fields of a foreign term Lotse keeps but does not interpret (taxonomy_detail, metadata, ...).
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    #: The parent term, when parent_id names one Lotse knows (feeds may name terms they do not send).
+    parent: Mapped[TaxonomyTerm | None] = relationship(
+        primaryjoin="foreign(TaxonomyTerm.parent_id) == remote(TaxonomyTerm.id)",
+        lazy="selectin",
+        viewonly=True,
+    )
 
 
 class Attribute(Base):
@@ -45,9 +56,14 @@ class Attribute(Base):
     pk: Mapped[int] = mapped_column(primary_key=True)
     id: Mapped[str] = mapped_column(String(64))
     service_id: Mapped[str] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
-    taxonomy_term_id: Mapped[str] = mapped_column(ForeignKey("taxonomy_term.id"))
+    #: No foreign key: a feed may name a term it does not embed; the attribute is kept all the same.
+    taxonomy_term_id: Mapped[str] = mapped_column(String(64), index=True)
     link_type: Mapped[str | None] = mapped_column(String(100))
+    link_entity: Mapped[str | None] = mapped_column(String(50))
+    link_id: Mapped[str | None] = mapped_column(String(64))
     value: Mapped[str | None] = mapped_column(Text)
     label: Mapped[str | None] = mapped_column(String(300))
 
-    taxonomy_term: Mapped[TaxonomyTerm] = relationship(lazy="joined")
+    taxonomy_term: Mapped[TaxonomyTerm | None] = relationship(
+        primaryjoin="foreign(Attribute.taxonomy_term_id) == TaxonomyTerm.id", lazy="joined", viewonly=True
+    )

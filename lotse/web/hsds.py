@@ -7,10 +7,9 @@ from typing import Any
 
 from flask import Blueprint, url_for
 from flask.typing import ResponseReturnValue
-from marshmallow import fields, validate
 from sqlalchemy import Select, or_, select
 
-from lotse.directory import reading
+from lotse.directory import hsds_filters, reading
 from lotse.directory.hsds_out import (
     organization_record,
     service_at_location_record,
@@ -19,57 +18,27 @@ from lotse.directory.hsds_out import (
     taxonomy_term_record,
 )
 from lotse.models import Offer, Organization, ServiceAtLocation, Taxonomy, TaxonomyTerm
+from lotse.web import hsds_openapi
 from lotse.web.deps import session
 from lotse.web.errors import APIError
-from lotse.web.german import GermanSchema
-from lotse.web.params import load_args
+from lotse.web.hsds_params import (
+    NoArgs,
+    OrganizationArgs,
+    OrganizationDetailArgs,
+    PageArgs,
+    ServiceArgs,
+    ServiceAtLocationArgs,
+    TermArgs,
+    load_hsds_args,
+)
 
 bp = Blueprint("hsds", __name__, url_prefix="/hsds")
 
+#: What `minimal=true` gives: the fields HSDS requires of a list entry, and when it changed.
+SERVICE_MINIMAL = ("id", "name", "status", "last_modified")
+ORGANIZATION_MINIMAL = ("id", "name", "description")
+
 HSDS_PROFILE = "https://docs.openreferral.org/en/latest/hsds/"
-MAX_PER_PAGE = 100
-#: Beyond this a page number is a typo or a probe; it would overflow the database's OFFSET.
-MAX_PAGE = 100_000
-
-
-class PageArgs(GermanSchema):
-    """Paging and search parameters shared by the HSDS lists."""
-
-    page = fields.Integer(
-        load_default=1,
-        validate=validate.Range(min=1, max=MAX_PAGE, error=f"Muss zwischen 1 und {MAX_PAGE} liegen."),
-    )
-    per_page = fields.Integer(
-        load_default=50,
-        validate=validate.Range(min=1, max=MAX_PER_PAGE, error=f"Muss zwischen 1 und {MAX_PER_PAGE} liegen."),
-    )
-    search = fields.String(load_default=None, validate=validate.Length(max=200))
-    format = fields.String(load_default="json", validate=validate.OneOf(["json"], error="Nur „json“."))
-    full = fields.Boolean(load_default=False)
-    minimal = fields.Boolean(load_default=False)
-
-
-class ServiceArgs(PageArgs):
-    """Filters of /hsds/services."""
-
-    taxonomy_term_id = fields.String(load_default=None)
-    taxonomy_id = fields.String(load_default=None)
-    organization_id = fields.String(load_default=None)
-    modified_after = fields.AwareDateTime(load_default=None, default_timezone=None)
-
-
-class OrganizationArgs(PageArgs):
-    """Filters of /hsds/organizations."""
-
-    full_service = fields.Boolean(load_default=False)
-
-
-class TermArgs(PageArgs):
-    """Filters of /hsds/taxonomy_terms."""
-
-    taxonomy_id = fields.String(load_default=None)
-    parent_id = fields.String(load_default=None)
-    top_only = fields.Boolean(load_default=False)
 
 
 def paged(query: Select[Any], args: dict[str, Any], render: Any) -> dict[str, Any]:
@@ -89,10 +58,6 @@ def paged(query: Select[Any], args: dict[str, Any], render: Any) -> dict[str, An
     }
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 @bp.get("/")
 def root() -> ResponseReturnValue:
     """About this HSDS API.
@@ -102,7 +67,42 @@ def root() -> ResponseReturnValue:
       responses:
         200: {description: Version, Profil und OpenAPI-Beschreibung}
     """
-    return {"version": "3.0", "profile": HSDS_PROFILE, "openapi_url": url_for("openapi.spec", _external=True)}
+    return {
+        "version": "3.0",
+        "profile": HSDS_PROFILE,
+        "openapi_url": url_for("hsds.openapi_document", _external=True),
+    }
+
+
+@bp.get("/openapi.json")
+def openapi_document() -> ResponseReturnValue:
+    """The HSDS OpenAPI document of this server (the official one, pointed here, with Lotse's extensions).
+    ---
+    get:
+      summary: HSDS-OpenAPI-Dokument dieses Servers (offizielles HSDS 3.0 mit Lotses Erweiterungen)
+      responses:
+        200: {description: OpenAPI-3.1-Dokument mit den HSDS-Pfaden und Antwortschemata}
+    """
+    load_hsds_args(NoArgs())
+    return hsds_openapi.document(url_for("hsds.root", _external=True))
+
+
+@bp.get("/schema/<name>.json")
+def hsds_schema(name: str) -> ResponseReturnValue:
+    """One of the HSDS schemas the OpenAPI document references.
+    ---
+    get:
+      summary: Ein HSDS-3.0-Schema, auf das das HSDS-OpenAPI-Dokument verweist
+      parameters: [{in: path, name: name, required: true, schema: {type: string}}]
+      responses:
+        200: {description: JSON-Schema}
+        404: Error404
+    """
+    load_hsds_args(NoArgs())
+    found = hsds_openapi.schema(name)
+    if found is None:
+        raise APIError(404, f"Schema „{name}“ gibt es hier nicht.")
+    return found
 
 
 @bp.get("/services")
@@ -116,25 +116,19 @@ def services() -> ResponseReturnValue:
         200: {description: HSDS Page mit service_list-Einträgen}
         422: Error422
     """
-    args = load_args(ServiceArgs())
-    query = reading.offers_query()
-    if args["search"]:
-        pattern = _like(args["search"])
-        query = query.where(
-            or_(Offer.name.ilike(pattern, escape="\\"), Offer.description.ilike(pattern, escape="\\"))
-        )
-    if args["organization_id"]:
-        query = query.where(Offer.organization_id == args["organization_id"])
-    if args["taxonomy_term_id"]:
-        query = reading.with_term(query, [args["taxonomy_term_id"]])
-    if args["taxonomy_id"]:
-        term_ids = session().scalars(
-            select(TaxonomyTerm.id).where(TaxonomyTerm.taxonomy_id == args["taxonomy_id"])
-        )
-        query = reading.with_term(query, list(term_ids))
-    query = reading.modified_after(query, args["modified_after"])
+    args = load_hsds_args(ServiceArgs())
+    query = hsds_filters.services(
+        session(),
+        reading.offers_query(),
+        **{
+            k: args[k]
+            for k in ("search", "organization_id", "taxonomy_term_id", "taxonomy_id", "modified_after")
+        },
+    )
 
     def render(offers: list[Offer]) -> list[dict[str, Any]]:
+        if args["minimal"]:
+            return [_minimal(service_record(o, [], full=False), SERVICE_MINIMAL) for o in offers]
         attributes = reading.foreign_attributes(session(), [o.id for o in offers]) if args["full"] else {}
         return [service_record(o, attributes.get(o.id, []), full=args["full"]) for o in offers]
 
@@ -152,6 +146,7 @@ def service(service_id: str) -> ResponseReturnValue:
         200: {description: HSDS service}
         404: Error404
     """
+    load_hsds_args(NoArgs())
     offer = reading.get_offer(session(), service_id)
     if offer is None:
         raise APIError(404, f"Service „{service_id}“ gibt es nicht.")
@@ -170,17 +165,28 @@ def organizations() -> ResponseReturnValue:
         200: {description: HSDS Page mit organization_list-Einträgen}
         422: Error422
     """
-    args = load_args(OrganizationArgs())
-    query = reading.organizations_query()
-    if args["search"]:
-        pattern = _like(args["search"])
-        query = query.where(
-            or_(
-                Organization.name.ilike(pattern, escape="\\"),
-                Organization.description.ilike(pattern, escape="\\"),
-            )
-        )
-    return paged(query, args, lambda orgs: [organization_record(o, full=False) for o in orgs])
+    args = load_hsds_args(OrganizationArgs())
+    query = hsds_filters.organizations(session(), args)
+
+    def render(orgs: list[Organization]) -> list[dict[str, Any]]:
+        if args["minimal"]:
+            return [_minimal(organization_record(o, full=False), ORGANIZATION_MINIMAL) for o in orgs]
+        if not (args["full"] or args["full_service"]):
+            return [organization_record(o, full=False) for o in orgs]
+        return [_organization_with_services(o, full_service=args["full_service"]) for o in orgs]
+
+    return paged(query, args, render)
+
+
+def _organization_with_services(org: Organization, *, full_service: bool) -> dict[str, Any]:
+    offers = list(session().scalars(reading.offers_query().where(Offer.organization_id == org.id)))
+    attributes = reading.foreign_attributes(session(), [o.id for o in offers]) if full_service else {}
+    services = [service_record(o, attributes.get(o.id, []), full=full_service) for o in offers]
+    return organization_record(org, services=services)
+
+
+def _minimal(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    return {k: record[k] for k in keys if k in record}
 
 
 @bp.get("/organizations/<org_id>")
@@ -194,12 +200,11 @@ def organization(org_id: str) -> ResponseReturnValue:
         200: {description: HSDS organization}
         404: Error404
     """
+    args = load_hsds_args(OrganizationDetailArgs())
     org = session().get(Organization, org_id)
     if org is None:
         raise APIError(404, f"Organisation „{org_id}“ gibt es nicht.")
-    offers = list(session().scalars(reading.offers_query().where(Offer.organization_id == org_id)))
-    attributes = reading.foreign_attributes(session(), [o.id for o in offers])
-    return organization_record(org, services=[service_record(o, attributes[o.id]) for o in offers])
+    return _organization_with_services(org, full_service=args["full_service"])
 
 
 @bp.get("/taxonomies")
@@ -212,10 +217,10 @@ def taxonomies() -> ResponseReturnValue:
       responses:
         200: {description: HSDS Page mit Taxonomien}
     """
-    args = load_args(PageArgs())
+    args = load_hsds_args(PageArgs())
     query = select(Taxonomy).order_by(Taxonomy.name)
     if args["search"]:
-        query = query.where(Taxonomy.name.ilike(_like(args["search"]), escape="\\"))
+        query = query.where(Taxonomy.name.ilike(hsds_filters.like(args["search"]), escape="\\"))
     return paged(query, args, lambda rows: [taxonomy_record(t) for t in rows])
 
 
@@ -230,6 +235,7 @@ def taxonomy(taxonomy_id: str) -> ResponseReturnValue:
         200: {description: HSDS taxonomy}
         404: Error404
     """
+    load_hsds_args(NoArgs())
     found = session().get(Taxonomy, taxonomy_id)
     if found is None:
         raise APIError(404, f"Taxonomie „{taxonomy_id}“ gibt es nicht.")
@@ -247,7 +253,7 @@ def taxonomy_terms() -> ResponseReturnValue:
         200: {description: HSDS Page mit Taxonomie-Begriffen}
         422: Error422
     """
-    args = load_args(TermArgs())
+    args = load_hsds_args(TermArgs())
     query = select(TaxonomyTerm).order_by(TaxonomyTerm.taxonomy, TaxonomyTerm.code, TaxonomyTerm.id)
     if args["taxonomy_id"]:
         query = query.where(TaxonomyTerm.taxonomy_id == args["taxonomy_id"])
@@ -256,7 +262,7 @@ def taxonomy_terms() -> ResponseReturnValue:
     if args["top_only"]:
         query = query.where(TaxonomyTerm.parent_id.is_(None))
     if args["search"]:
-        pattern = _like(args["search"])
+        pattern = hsds_filters.like(args["search"])
         query = query.where(
             or_(TaxonomyTerm.name.ilike(pattern, escape="\\"), TaxonomyTerm.code.ilike(pattern, escape="\\"))
         )
@@ -274,6 +280,7 @@ def taxonomy_term(term_id: str) -> ResponseReturnValue:
         200: {description: HSDS taxonomy_term}
         404: Error404
     """
+    load_hsds_args(NoArgs())
     found = session().get(TaxonomyTerm, term_id)
     if found is None:
         raise APIError(404, f"Begriff „{term_id}“ gibt es nicht.")
@@ -286,13 +293,34 @@ def service_at_locations() -> ResponseReturnValue:
     ---
     get:
       summary: Angebote an Orten (seitenweise)
-      parameters: [{in: query, schema: PageArgs}]
+      parameters: [{in: query, schema: ServiceAtLocationArgs}]
       responses:
         200: {description: HSDS Page mit service_at_location_list-Einträgen}
+        422: Error422
     """
-    args = load_args(PageArgs())
-    query = select(ServiceAtLocation).order_by(ServiceAtLocation.id)
-    return paged(query, args, lambda rows: [service_at_location_record(s) for s in rows])
+    args = load_hsds_args(ServiceAtLocationArgs())
+    if args["proximity"] is not None:
+        raise APIError(
+            422,
+            "Der Parameter proximity wird nicht unterstützt (Lotse kennt keine Mittelpunkte von "
+            "Postleitzahlen); postcode allein filtert nach Adresse und Gebiet.",
+            code="unsupported_parameter",
+            fields={"proximity": "Wird nicht unterstützt."},
+        )
+    query = hsds_filters.service_at_locations(session(), args)
+
+    def render(rows: list[ServiceAtLocation]) -> list[dict[str, Any]]:
+        if not args["full"]:
+            return [service_at_location_record(s) for s in rows]
+        offers = reading.get_offers(session(), sorted({s.service_id for s in rows}))
+        return [_full_service_at_location(s, offers[s.service_id]) for s in rows]
+
+    return paged(query, args, render)
+
+
+def _full_service_at_location(found: ServiceAtLocation, offer: Offer) -> dict[str, Any]:
+    attributes = reading.foreign_attributes(session(), [offer.id])[offer.id]
+    return service_at_location_record(found, offer=service_record(offer, attributes), original=offer.original)
 
 
 @bp.get("/service_at_locations/<sal_id>")
@@ -306,9 +334,10 @@ def service_at_location(sal_id: str) -> ResponseReturnValue:
         200: {description: HSDS service_at_location}
         404: Error404
     """
+    load_hsds_args(NoArgs())
     found = session().get(ServiceAtLocation, sal_id)
     if found is None:
         raise APIError(404, f"Eintrag „{sal_id}“ gibt es nicht.")
     offer = reading.get_offer(session(), found.service_id)
     assert offer is not None  # the foreign key guarantees it
-    return service_at_location_record(found, offer=service_record(offer, [], full=False))
+    return _full_service_at_location(found, offer)

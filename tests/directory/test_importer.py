@@ -65,8 +65,8 @@ def test_broken_copy_of_sample_town_rejects_exactly_the_broken_records(db: Datab
     first, second = organizations[0]["services"], organizations[1]["services"]
     first[0]["attributes"][0]["taxonomy_term"]["code"] = "GEL.ERFUNDEN"
     broken[first[0]["id"]] = "Bedarfscode"
-    first[1]["service_areas"] = [{"id": builders.new_id(), "name": "atlantis"}]
-    broken[first[1]["id"]] = "Stadtteil"
+    first[1]["id"] = "angebot-2"
+    broken["angebot-2"] = "uuid"
     second[0]["minimum_age"], second[0]["maximum_age"] = 30, 12
     broken[second[0]["id"]] = "minimum_age"
     del second[1]["name"]

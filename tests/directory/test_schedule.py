@@ -56,10 +56,22 @@ def test_last_weekday_of_month_counts_from_the_end() -> None:
 
 
 def test_schedule_outside_its_validity_is_closed() -> None:
-    schedule = [_weekly("WE", valid_to=date(2026, 1, 31))]
+    schedule = [_weekly("WE", valid_from=date(2026, 12, 1))]
     assert is_open(schedule, _at(2026, 11, 25, 10)) is False
 
 
 def test_ordinal_days_are_described_with_their_number() -> None:
     schedule = [Schedule(id="s", freq="MONTHLY", byday="1TH,3TH", opens_at="16:00:00", closes_at="18:00:00")]
     assert describe(schedule) == "1. Do, 3. Do 16:00–18:00 Uhr"
+
+
+def test_hours_valid_from_a_later_day_say_from_when_and_are_not_open_yet() -> None:
+    later = _weekly("WE", valid_from=date(2027, 1, 6))
+    assert describe([later], date(2026, 11, 25)) == "ab 06.01.2027: Mi 09:00–12:00 Uhr"
+    assert is_open([later], _at(2026, 11, 25, 10)) is False
+
+
+def test_expired_hours_are_not_shown_and_do_not_count_as_known() -> None:
+    expired = _weekly("WE", valid_to=date(2020, 12, 31))
+    assert describe([expired], date(2026, 11, 25)) is None
+    assert is_open([expired], _at(2026, 11, 25, 10)) is None

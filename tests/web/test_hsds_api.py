@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -47,6 +48,9 @@ def loaded(app, client):  # type: ignore[no-untyped-def]
         ("/hsds/services", "service_list"),
         ("/hsds/services?full=true", "service"),
         ("/hsds/organizations", "organization_list"),
+        ("/hsds/organizations?full_service=true", "organization"),
+        ("/hsds/services?minimal=true", "service_list"),
+        ("/hsds/service_at_locations?full=true", "service_at_location"),
         ("/hsds/taxonomies", "taxonomy"),
         ("/hsds/taxonomy_terms", "taxonomy_term"),
         ("/hsds/service_at_locations", "service_at_location_list"),
@@ -79,9 +83,23 @@ def test_single_records_validate(loaded) -> None:  # type: ignore[no-untyped-def
         assert _validate(response.get_json(), schema) == [], path
 
 
-def test_root_names_version_and_openapi(loaded) -> None:  # type: ignore[no-untyped-def]
+def test_root_points_to_an_hsds_openapi_document_for_this_server(loaded) -> None:  # type: ignore[no-untyped-def]
     body = loaded.get("/hsds/").get_json()
-    assert body["version"] == "3.0" and body["openapi_url"].endswith("/openapi.json")
+    assert body["version"] == "3.0" and body["openapi_url"] == "http://localhost/hsds/openapi.json"
+    document = loaded.get(body["openapi_url"]).get_json()
+    assert document["servers"] == [{"url": "http://localhost/hsds"}]
+    assert {"/services", "/services/{id}", "/service_at_locations", "/organizations"} <= set(
+        document["paths"]
+    )
+
+
+def test_openapi_document_references_schemas_this_server_serves(loaded) -> None:  # type: ignore[no-untyped-def]
+    document = loaded.get("/hsds/openapi.json").get_data(as_text=True)
+    refs = set(re.findall(r'"\$ref": ?"(http[^"]+)"', document))
+    assert refs and all(r.startswith("http://localhost/hsds/schema/") for r in refs)
+    for ref in refs:
+        response = loaded.get(ref.removeprefix("http://localhost"))
+        assert response.status_code == 200 and response.get_json()["properties"], ref
 
 
 def test_pagination_reports_pages(loaded) -> None:  # type: ignore[no-untyped-def]
@@ -130,9 +148,15 @@ def test_unknown_service_is_a_german_404(loaded) -> None:  # type: ignore[no-unt
 
 
 def test_invalid_paging_is_a_422_with_field_message(loaded) -> None:  # type: ignore[no-untyped-def]
-    response = loaded.get("/hsds/services?per_page=5000")
+    response = loaded.get("/hsds/services?per_page=0")
     assert response.status_code == 422
     assert "per_page" in response.get_json()["error"]["fields"]
+
+
+def test_per_page_above_the_limit_is_capped_not_refused(loaded) -> None:  # type: ignore[no-untyped-def]
+    body = loaded.get("/hsds/taxonomy_terms?per_page=5000").get_json()
+    assert body["total_items"] > 100
+    assert (body["size"], body["total_pages"]) == (100, -(-body["total_items"] // 100))
 
 
 def test_writes_are_not_allowed(loaded) -> None:  # type: ignore[no-untyped-def]
