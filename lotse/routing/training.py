@@ -25,7 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from lotse.language import read
+from lotse.language import read, tokenize
+from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
 from lotse.routing.features import features
 from lotse.routing.model import EMERGENCY, fuse, logit
 from lotse.taxonomy import load_taxonomy
@@ -134,6 +135,11 @@ def _train(corpus: Sequence[Example], out: Path, log: Any) -> dict[str, Any]:
 
     codes = list(load_taxonomy().needs)
     labels = [*codes, EMERGENCY]
+    # The lemma table first: training and every worker then read words through the same table.
+    table = out.parent / TABLE_FILE
+    forms = build_lemma_table((t.text for e in corpus for t in tokenize(e.text)), table)
+    reload_lemmas()
+    log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
     docs = [[f for f, _ in features(read(e.text), e.age)] for e in corpus]
     binarizer = MultiLabelBinarizer(classes=labels)
     y = binarizer.fit_transform([(*e.needs, *((EMERGENCY,) if e.emergency else ())) for e in corpus])
