@@ -32,7 +32,7 @@ class Services:
             from lotse.search.service import SearchService
 
             self._search = SearchService(
-                self.db, self.instance_dir, sync_interval=float(self.config.get("SEARCH_SYNC_INTERVAL", 0.5))
+                self.db, self.instance_dir, sync_interval=float(self.config["SEARCH_SYNC_INTERVAL"])
             )
         return self._search
 
@@ -62,7 +62,9 @@ class Services:
         return Path(self.config["INSTANCE_DIR"])
 
     def close(self) -> None:
-        """Stop the search service (if it was started) and release database connections."""
+        """Stop the router's and the search service's background work and release database connections."""
+        if self._router is not None:
+            self._router.stop()
         if self._search is not None:
             self._search.close()
             self._search = None

@@ -34,7 +34,11 @@ SPECIFIC_CUE = CUE_TIERS["medium"]
 
 
 class TextIndex:
-    """An inverted index of the pool's offers: analysed terms to offers, with document frequencies."""
+    """An inverted index of the pool's offers: analysed terms to offers, with document frequencies.
+
+    `patched` gives a new index with some offers replaced, touching only their terms' posting lists:
+    the old index stays valid for the questions still using it.
+    """
 
     def __init__(self, offers: Sequence[OfferFacts]) -> None:
         self._count = len(offers)
@@ -42,7 +46,33 @@ class TextIndex:
         for offer in offers:
             for term in offer.terms:
                 self._postings.setdefault(term, []).append((offer, term in offer.name_terms))
-        self._idf = {t: _idf(len(p), self._count) for t, p in self._postings.items()}
+
+    def patched(self, removed: Iterable[OfferFacts], added: Iterable[OfferFacts], count: int) -> TextIndex:
+        """A copy with the `removed` offers' postings gone and the `added` offers' postings in."""
+        copy = TextIndex(())
+        copy._count = count
+        postings = copy._postings = dict(self._postings)
+        gone: dict[str, set[str]] = {}
+        for offer in removed:
+            for term in offer.terms:
+                gone.setdefault(term, set()).add(offer.id)
+        for term, ids in gone.items():
+            kept = [p for p in postings.get(term, ()) if p[0].id not in ids]
+            if kept:
+                postings[term] = kept
+            else:
+                postings.pop(term, None)
+        copied = set(gone)
+        for offer in added:
+            for term in offer.terms:
+                if term not in copied:
+                    postings[term] = list(postings.get(term, ()))
+                    copied.add(term)
+                postings.setdefault(term, []).append((offer, term in offer.name_terms))
+        return copy
+
+    def _idf(self, term: str) -> float:
+        return _idf(len(self._postings[term]), self._count)
 
     def scores(self, situation: str, candidates: Iterable[OfferFacts] = ()) -> TextScores:
         """Relevance of the offers sharing rare terms with the situation, plus the given candidates.
@@ -62,7 +92,7 @@ class TextIndex:
         for term, weight in weights.items():
             if term in common:
                 continue
-            base = weight * self._idf[term]
+            base = weight * self._idf(term)
             for offer, in_name in self._postings[term]:
                 if offer.id not in raw:
                     raw[offer.id] = 0.0
@@ -77,7 +107,7 @@ class TextIndex:
             for offer_id, offer in offers.items():
                 for term in offer.terms.intersection(common):
                     boost = NAME_BOOST if term in offer.name_terms else 1.0
-                    raw[offer_id] += common[term] * self._idf[term] * boost
+                    raw[offer_id] += common[term] * self._idf(term) * boost
         top = max(raw.values(), default=0.0)
         if top <= 0:
             return TextScores(query, {}, {})

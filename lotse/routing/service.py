@@ -141,6 +141,18 @@ class Router:
         self._recognise = recogniser
         self._now = now
 
+    def start(self) -> None:
+        """Read the offers now and keep them current in the background (serving processes)."""
+        start = getattr(self._pool, "start", None)
+        if start is not None:
+            start()
+
+    def stop(self) -> None:
+        """Stop keeping the offers current in the background."""
+        stop = getattr(self._pool, "stop", None)
+        if stop is not None:
+            stop()
+
     def district_ids(self) -> list[str]:
         """Return the ids of the known districts (for validating a request)."""
         return self._districts().ids()
