@@ -14,7 +14,7 @@ from lotse.routing.sources import (
     install_bundle_rules,
     rules_paths,
 )
-from tests.routing.offer_builders import TOWN, summary
+from tests.routing.offer_builders import summary
 
 VALID = (
     "rules:\n  - id: a\n    when: {need: GEL}\n    then:\n"
