@@ -63,8 +63,8 @@ def init(data: Path | None) -> None:
     from sqlalchemy import func, select
 
     from lotse.directory.importer import import_bundle
-    from lotse.directory.inference import infer_needs
     from lotse.models import Organization
+    from lotse.routing.inference import infer_needs
     from lotse.schema import upgrade
 
     services = _services()
@@ -111,7 +111,7 @@ def _after_data_change(services: Services, *, rebuild: bool) -> None:
 def import_(directory: Path) -> None:
     """Ein Datenbündel importieren (Upsert nach Id); Ablehnungen werden einzeln gemeldet."""
     from lotse.directory.importer import BundleError, import_bundle
-    from lotse.directory.inference import infer_needs
+    from lotse.routing.inference import infer_needs
     from lotse.schema import upgrade
 
     services = _services()

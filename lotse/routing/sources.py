@@ -485,8 +485,8 @@ def build_router(services: Any) -> Router:
     """Build the Router of an app or command: offers (from the search index), districts, rules in force."""
     from lotse.routing.service import Router
 
-    check = float(services.config.get("ROUTING_CHECK_SECONDS", CHECK_SECONDS))
-    districts = district_source(services.db, check_seconds=check)
+    check = float(services.config["ROUTING_CHECK_SECONDS"])
+    districts = services.districts
     search = services.search
     pool = PoolKeeper(
         search.offer_changes,

@@ -201,9 +201,13 @@ def _save(offer_id: str | None) -> ResponseReturnValue:
         with services().db.writing() as writing:
             if offer_id is None:
                 organization_id = request.form.get("organization_id") or None
-                saved = offers.create_offer(writing, user, values, organization_id)
+                saved = offers.create_offer(
+                    writing, user, values, organization_id, infer=services().infer_needs
+                )
             else:
-                saved = offers.update_offer(writing, user, offer_id, values, version, replace=True)
+                saved = offers.update_offer(
+                    writing, user, offer_id, values, version, replace=True, infer=services().infer_needs
+                )
             saved_id, saved_name = saved.id, saved.name
     except offers.InvalidOffer as error:
         return _render_form(current, shown, error.fields, 422)
@@ -252,7 +256,9 @@ def _act(offer_id: str, action: str) -> ResponseReturnValue:
                 revision = _number(request.form.get("revision", ""), int)
                 if not isinstance(revision, int):
                     abort(400)
-                offer = offers.restore_offer(writing, user, offer_id, revision, _version())
+                offer = offers.restore_offer(
+                    writing, user, offer_id, revision, _version(), infer=services().infer_needs
+                )
                 flash(f"Die frühere Version von „{offer.name}“ ist wiederhergestellt.")
     except offers.VersionConflict as error:
         flash(error.message, "error")

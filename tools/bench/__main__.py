@@ -13,6 +13,7 @@ import sys
 BENCHMARKS = [
     "tools.bench.search_bench",
     "tools.bench.route_bench",
+    "tools.bench.goals",
 ]
 
 
