@@ -90,32 +90,33 @@ class TextIndex:
         limit = COMMON_SHARE * self._count
         small = self._count < COMMON_MIN_OFFERS
         common = {t: w for t, w in weights.items() if not small and len(self._postings[t]) > limit}
-        raw: dict[str, float] = {}
-        offers: dict[str, OfferFacts] = {}
+        # Keyed by the offer objects themselves (one per id in a pool): no attribute read per posting.
+        raw: dict[OfferFacts, float] = {}
+        get = raw.get
         # Rare terms bring offers in: their postings are walked once, adding each term's weight.
         for term, weight in weights.items():
             if term in common:
                 continue
             base = weight * self._idf(term)
+            boosted = base * NAME_BOOST
             for offer in self._postings[term]:
-                if offer.id not in raw:
-                    raw[offer.id] = 0.0
-                    offers[offer.id] = offer
-                raw[offer.id] += base * NAME_BOOST if term in offer.name_terms else base
+                raw[offer] = get(offer, 0.0) + (boosted if term in offer.name_terms else base)
         for offer in candidates:
-            if offer.id not in raw:
-                raw[offer.id] = 0.0
-                offers[offer.id] = offer
+            if offer not in raw:
+                raw[offer] = 0.0
         # Common words ("Beratung") are in most offers: they only add to the offers considered anyway.
         if common:
-            for offer_id, offer in offers.items():
-                for term in offer.terms.intersection(common):
-                    boost = NAME_BOOST if term in offer.name_terms else 1.0
-                    raw[offer_id] += common[term] * self._idf(term) * boost
+            scaled = {t: w * self._idf(t) for t, w in common.items()}
+            words = frozenset(scaled)
+            for offer in raw:
+                shared = offer.terms & words
+                if shared:
+                    names = offer.name_terms
+                    raw[offer] += sum(scaled[t] * (NAME_BOOST if t in names else 1.0) for t in shared)
         top = max(raw.values(), default=0.0)
         if top <= 0:
             return TextScores(query, {}, {})
-        return TextScores(query, {i: s / top for i, s in raw.items() if s > 0}, offers)
+        return TextScores(query, {o.id: s / top for o, s in raw.items() if s > 0}, {o.id: o for o in raw})
 
 
 @cache
