@@ -45,6 +45,8 @@ RULES_CHECK_SECONDS = 1.0
 
 
 T = TypeVar("T")
+#: Fixed orders (need × district × day) a pool keeps before it starts afresh.
+FIXED_ORDERS = 5000
 
 
 def _order(offer: OfferFacts) -> tuple[str, str]:
@@ -73,6 +75,7 @@ class OfferPool:
         self.text = TextIndex(self.all)
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
+        self._fixed: dict[tuple[str, object], tuple[list[tuple[float, OfferFacts]], dict[str, float]]] = {}
 
     @classmethod
     def of(
@@ -107,7 +110,22 @@ class OfferPool:
         pool._by_area = _patched_lists(self._by_area, old, changed, _areas)
         pool.text = self.text.patched(old, changed, len(by_id))
         pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
+        touched = {code for o in [*old, *changed] for code in o.needs}
+        pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched}
         return pool
+
+    def fixed_order(
+        self, need: str, key: object, score: Callable[[OfferFacts], float]
+    ) -> tuple[list[tuple[float, OfferFacts]], dict[str, float]]:
+        """The offers of a need, best first by a score no question changes, and that score by offer id
+        (computed once per `key`, e.g. district and day; kept for the needs an edit does not touch)."""
+        found = self._fixed.get((need, key))
+        if found is None:
+            if len(self._fixed) > FIXED_ORDERS:
+                self._fixed.clear()
+            order = sorted(((score(o), o) for o in self.for_need(need)), key=lambda p: -p[0])
+            found = self._fixed[(need, key)] = (order, {o.id: value for value, o in order})
+        return found
 
     def versions(self) -> dict[str, int]:
         """Id -> version of every offer in the pool."""
