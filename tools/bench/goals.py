@@ -263,18 +263,22 @@ def edit_visibility(port: int, instance: Path, asked: list[Any]) -> dict[str, An
     edited = _edit(instance, offer_id, MARK)
     seen: dict[str, float] = {}
     streaks = {"route": 0, "search": 0}
+    # When the current streak began: an edit counts as visible from the first of its consecutive answers.
+    began: dict[str, float] = {}
     while time.monotonic() - edited < 60 and len(seen) < 2:
         if "route" not in seen:
+            asked_at = time.monotonic()
             _s, body, _ms = _post(port, "/api/v1/route", question.body())
             offers = {r["offer"]["id"]: r["offer"] for r in json.loads(body)["referrals"]}
             shown = MARK in (offers.get(offer_id, {}).get("description") or "")
-            streaks["route"] = streaks["route"] + 1 if shown else 0
+            _count(streaks, began, "route", shown, asked_at)
         if "search" not in seen:
+            asked_at = time.monotonic()
             _s, body, _ms = _get(port, _search_path(MARK))
-            streaks["search"] = streaks["search"] + 1 if json.loads(body)["total"] else 0
+            _count(streaks, began, "search", bool(json.loads(body)["total"]), asked_at)
         for name, streak in streaks.items():
             if streak >= CONSECUTIVE and name not in seen:
-                seen[name] = time.monotonic() - edited
+                seen[name] = began[name] - edited
     time.sleep(1.0)
     stop.set()
     background.join(timeout=30)
@@ -285,6 +289,16 @@ def edit_visibility(port: int, instance: Path, asked: list[Any]) -> dict[str, An
         flush=True,
     )
     return {"edit_visible_s": max(route_s, search_s), "slowest_during_edit": max(during, default=0.0)}
+
+
+def _count(streaks: dict[str, int], began: dict[str, float], name: str, shown: bool, at: float) -> None:
+    """Count one answer that shows (or not) the edit; remember when the current streak began."""
+    if not shown:
+        streaks[name] = 0
+        return
+    if streaks[name] == 0:
+        began[name] = at
+    streaks[name] += 1
 
 
 #: The word an edit adds to a description (no synthetic offer uses it).
