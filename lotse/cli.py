@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +77,6 @@ def init(data: Path | None) -> None:
     from sqlalchemy import func, select
 
     from lotse.directory.importer import import_bundle
-    from lotse.directory.inference import infer_needs
     from lotse.models import Organization
     from lotse.schema import upgrade
 
@@ -86,13 +87,31 @@ def init(data: Path | None) -> None:
         empty = not session.scalar(select(func.count()).select_from(Organization))
     if empty:
         bundle = data or DEFAULT_BUNDLE
-        report = import_bundle(services.db, bundle, infer=infer_needs)
+        report = import_bundle(services.db, bundle, infer=services.infer_needs, progress=_progress())
         _import_rules(services, bundle, report)
         _print_report(report)
     else:
         click.echo("Datenbank enthält schon Daten: kein Import.")
     _after_data_change(services, rebuild=empty)
     _require_rules(services)
+
+
+#: Seconds between two progress lines of an import.
+PROGRESS_SECONDS = 5.0
+
+
+def _progress() -> Callable[[int, int], None]:
+    """Print how far an import is, every few seconds (on standard error): a short import stays quiet."""
+    started = time.monotonic()
+    last = [started]
+
+    def show(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_SECONDS and total:
+            last[0] = now
+            click.echo(f"Import: {done} von {total} Organisationen ({now - started:.0f} s) …", err=True)
+
+    return show
 
 
 def _import_rules(services: Services, bundle: Path, report: Any) -> None:
@@ -124,13 +143,12 @@ def _after_data_change(services: Services, *, rebuild: bool) -> None:
 def import_(directory: Path) -> None:
     """Ein Datenbündel importieren (Upsert nach Id); Ablehnungen werden einzeln gemeldet."""
     from lotse.directory.importer import BundleError, import_bundle
-    from lotse.directory.inference import infer_needs
     from lotse.schema import upgrade
 
     services = _services()
     upgrade(services.db)
     try:
-        report = import_bundle(services.db, directory, infer=infer_needs)
+        report = import_bundle(services.db, directory, infer=services.infer_needs, progress=_progress())
     except BundleError as exc:
         click.echo(f"Fehler: {exc}", err=True)
         sys.exit(1)

@@ -31,6 +31,13 @@ def load_config(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         # The town's name in the Laufzettel's header; without it, the city most addresses name.
         "TOWN_NAME": os.environ.get("LOTSE_TOWN_NAME") or None,
         "TRUSTED_PROXIES": _proxy_count(os.environ.get("LOTSE_TRUSTED_PROXIES", "0")),
+        # The routing rules file (default: the one a bundle import installed, else seed_data's).
+        "RULES_PATH": os.environ.get("LOTSE_RULES") or None,
+        # Seconds between two looks for changed offers, districts (routing) and change-log rows (index).
+        "ROUTING_CHECK_SECONDS": float(os.environ.get("LOTSE_ROUTING_CHECK_SECONDS", "0.5")),
+        "SEARCH_SYNC_INTERVAL": float(os.environ.get("LOTSE_SEARCH_SYNC_INTERVAL", "0.5")),
+        # Seconds between two writes of the route statistics' counts.
+        "ROUTE_STATS_FLUSH_SECONDS": float(os.environ.get("LOTSE_ROUTE_STATS_FLUSH_SECONDS", "5")),
     }
     if overrides:
         config.update(overrides)

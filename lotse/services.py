@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from lotse.db import Database
 
 if TYPE_CHECKING:
+    from lotse.routing.proximity import DistrictMap
     from lotse.routing.service import Router
     from lotse.search.service import SearchService
 
@@ -21,6 +23,7 @@ class Services:
     db: Database = field(init=False)
     _search: SearchService | None = field(init=False, default=None, repr=False)
     _router: Router | None = field(init=False, default=None, repr=False)
+    _districts: Callable[[], DistrictMap] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.db = Database(self.config["DATABASE_URL"])
@@ -32,9 +35,26 @@ class Services:
             from lotse.search.service import SearchService
 
             self._search = SearchService(
-                self.db, self.instance_dir, sync_interval=float(self.config.get("SEARCH_SYNC_INTERVAL", 0.5))
+                self.db, self.instance_dir, sync_interval=float(self.config["SEARCH_SYNC_INTERVAL"])
             )
         return self._search
+
+    @property
+    def districts(self) -> Callable[[], DistrictMap]:
+        """The districts, re-read from the database only every few seconds (shared by routing and search)."""
+        if self._districts is None:
+            from lotse.routing.sources import district_source
+
+            check = float(self.config["ROUTING_CHECK_SECONDS"])
+            self._districts = district_source(self.db, check_seconds=check)
+        return self._districts
+
+    @property
+    def infer_needs(self) -> Callable[[str], Sequence[tuple[str, float]]]:
+        """Lotse's recogniser of needs in an offer's own text (for the directory's writes and imports)."""
+        from lotse.routing.inference import infer_needs
+
+        return infer_needs
 
     @property
     def router(self) -> Router:
@@ -70,7 +90,9 @@ class Services:
         return Path(self.config["INSTANCE_DIR"])
 
     def close(self) -> None:
-        """Stop the search service (if it was started) and release database connections."""
+        """Stop the router's and the search service's background work and release database connections."""
+        if self._router is not None:
+            self._router.stop()
         if self._search is not None:
             self._search.close()
             self._search = None

@@ -190,7 +190,7 @@ class Instance:
     def __init__(self, bundle: Path) -> None:
         from lotse import create_app
         from lotse.directory.importer import import_bundle
-        from lotse.directory.inference import infer_needs
+        from lotse.routing.inference import infer_needs
         from lotse.routing.sources import install_bundle_rules
         from lotse.schema import upgrade
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -78,7 +79,13 @@ class ImportReport:
         return not self.rejections
 
 
-def import_bundle(db: Database, directory: Path, infer: NeedInference | None = None) -> ImportReport:
+#: Called with (organisations done, organisations in the bundle) while an import runs.
+Progress = Callable[[int, int], None]
+
+
+def import_bundle(
+    db: Database, directory: Path, infer: NeedInference | None = None, progress: Progress | None = None
+) -> ImportReport:
     """Import a bundle in one transaction; each record is applied in its own savepoint."""
     directory = Path(directory)
     if not directory.is_dir():
@@ -107,7 +114,7 @@ def import_bundle(db: Database, directory: Path, infer: NeedInference | None = N
             infer=infer,
         )
         if organizations is not None:
-            _import_organizations(session, organizations, ctx, report)
+            _import_organizations(session, organizations, ctx, report, progress)
         report.warnings += ctx.warnings
         _warn_about_terms(session, ctx, report)
     return report
@@ -267,7 +274,11 @@ def _in_range(lon: float, lat: float) -> bool:
 
 
 def _import_organizations(
-    session: Session, organizations: Any, ctx: ImportContext, report: ImportReport
+    session: Session,
+    organizations: Any,
+    ctx: ImportContext,
+    report: ImportReport,
+    progress: Progress | None = None,
 ) -> None:
     if not isinstance(organizations, list):
         reason = "erwartet eine JSON-Liste von Organisationen"
@@ -275,6 +286,8 @@ def _import_organizations(
         return
     seen_services: set[str] = set()
     for i, record in enumerate(organizations):
+        if progress is not None:
+            progress(i, len(organizations))
         where = f"[{i}]"
         if not isinstance(record, dict):
             reason = "erwartet ein Objekt (HSDS organization)"

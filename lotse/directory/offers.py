@@ -22,7 +22,7 @@ from lotse.directory.schedule import TIMEZONE
 from lotse.models import Offer, Organization, User
 from lotse.models.base import utcnow
 
-#: Recognises needs in an offer's own text; None means Lotse's own (lotse.directory.inference).
+#: Recognises needs in an offer's own text (Lotse's own: `Services.infer_needs`).
 NeedInference = Callable[[str], Sequence[tuple[str, float]]]
 #: A listing not confirmed for this many days shows up first on the carrier's start page.
 STALE_AFTER_DAYS = 180
@@ -76,12 +76,13 @@ class InvalidOffer(OfferError):
 
 
 def _inference(infer: NeedInference | None) -> NeedInference:
-    """Return the given recogniser, or Lotse's own (the one that also reads situations)."""
-    if infer is not None:
-        return infer
-    from lotse.directory.inference import infer_needs
+    """Return the given recogniser; without one, needs are not inferred (the caller passes Lotse's own,
+    `Services.infer_needs`, so the directory never imports routing)."""
+    return infer if infer is not None else _no_inference
 
-    return infer_needs
+
+def _no_inference(_text: str) -> Sequence[tuple[str, float]]:
+    return []
 
 
 def today() -> date:

@@ -8,6 +8,7 @@ from typing import Any
 
 from lotse.routing.phrases import Pattern, in_terms
 from lotse.search.analysis import analyze
+from lotse.search.documents import Derived, StoredOffer
 
 
 @dataclass(eq=False)
@@ -16,6 +17,7 @@ class OfferFacts:
 
     summary: dict[str, Any]
     id: str
+    version: int
     name: str
     active: bool
     needs: frozenset[str]
@@ -55,19 +57,38 @@ class OfferFacts:
         return "inferred" if code in self.inferred_needs else "bundle"
 
 
+def facts_of_stored(stored: StoredOffer) -> OfferFacts:
+    """The routing facts of an offer as the index stores it: words analysed at indexing, not again here."""
+    derived = stored.derived
+    if derived is None:  # a generation built before derived words were stored
+        return facts_of(stored.summary, None, stored.schedules)
+    return facts_of(stored.summary, dict(derived.inferred), stored.schedules, derived)
+
+
 def facts_of(
     summary: dict[str, Any],
     inferred_scores: dict[str, float] | None = None,
     schedules: tuple[Any, ...] = (),
+    derived: Derived | None = None,
 ) -> OfferFacts:
-    """Derive the routing facts of an OfferSummary (with inferred needs' scores and hours, if known)."""
+    """Derive the routing facts of an OfferSummary (with inferred needs' scores, hours and analysed
+    words, if known; the words are analysed here when not)."""
     location = summary.get("location") or {}
     needs = frozenset(summary.get("needs") or ())
     name = str(summary.get("name") or "")
-    name_terms = frozenset(analyze(name))
+    if derived is not None:
+        name_terms, terms = frozenset(derived.name_terms), frozenset(derived.terms)
+    else:
+        name_terms = frozenset(analyze(name))
+        terms = (
+            name_terms
+            | frozenset(analyze(str(summary.get("description") or "")))
+            | frozenset(analyze(str(summary.get("schedule") or "")))
+        )
     return OfferFacts(
         summary=summary,
         id=str(summary["id"]),
+        version=int(summary.get("version") or 0),
         name=name,
         active=(summary.get("status") or "active") == "active",
         needs=needs,
@@ -83,9 +104,7 @@ def facts_of(
         last_verified=_day(summary.get("last_verified")),
         languages=frozenset(summary.get("languages") or ()),
         inferred_weights=_relative(inferred_scores or {}),
-        terms=name_terms
-        | frozenset(analyze(str(summary.get("description") or "")))
-        | frozenset(analyze(str(summary.get("schedule") or ""))),
+        terms=terms,
         name_terms=name_terms,
         schedules=schedules,
     )

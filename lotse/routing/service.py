@@ -7,6 +7,7 @@ Plain Python: the JSON API and the HTML page both call `Router.route`.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,7 +22,13 @@ from lotse.routing.offers import OfferFacts
 from lotse.routing.phrases import Text
 from lotse.routing.proximity import DistrictMap, Place, proximity
 from lotse.routing.rank import (
+    LANGUAGE_BONUS,
     SIBLING_MATCH,
+    W_FRESH,
+    W_GROUP,
+    W_NEED,
+    W_PROXIMITY,
+    W_TEXT,
     Candidate,
     apply_boosts,
     apply_filters,
@@ -53,6 +60,9 @@ SHORTLIST_MIN = 20
 SHORTLIST_FACTOR = 4
 #: Referrals for a need that only the safety net points to (its own score is low): the crisis offer alone.
 HINT_LIMIT = 1
+#: The most an offer's target groups and language can add to its fixed part (need, place, freshness)
+#: when its text does not answer the situation: no offer below the shortlist by more is scored.
+UNSEEN_MAX = W_GROUP + LANGUAGE_BONUS + 1e-9
 
 
 @dataclass(frozen=True)
@@ -124,6 +134,7 @@ class _Question:
     fallback: bool  # no need was recognised: general advice stands in
     needs: tuple[str, ...] = ()  # the needs of the answer (emergency offers must fit them)
     hints: frozenset[str] = frozenset()  # needs only the safety net added, below the threshold
+    _strong: list[tuple[float, str]] | None = None
 
     @property
     def today(self) -> date:
@@ -136,6 +147,15 @@ class _Question:
         if features and not set(features) <= set(offer.summary.get("accessibility") or ()):
             return False
         return is_eligible(offer, self.request.age)
+
+    def strong_text(self) -> list[tuple[float, str]]:
+        """(score, offer id) of the offers whose text answers the situation well, best first (once)."""
+        if self._strong is None:
+            by_id = self.text_scores.by_id
+            self._strong = sorted(
+                ((score, i) for i, score in by_id.items() if score >= SIBLING_MIN_TEXT), reverse=True
+            )
+        return self._strong
 
 
 class Router:
@@ -159,6 +179,18 @@ class Router:
     def rules_in_force(self) -> RuleSet:
         """Return the rules the next question is answered with (raises RulesError when there are none)."""
         return self._rules()
+
+    def start(self) -> None:
+        """Read the offers now and keep them current in the background (serving processes)."""
+        start = getattr(self._pool, "start", None)
+        if start is not None:
+            start()
+
+    def stop(self) -> None:
+        """Stop keeping the offers current in the background."""
+        stop = getattr(self._pool, "stop", None)
+        if stop is not None:
+            stop()
 
     def district_ids(self) -> list[str]:
         """Return the ids of the known districts (for validating a request)."""
@@ -262,17 +294,21 @@ class Router:
         )
 
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
-        offers = {o.id: o for o in pool.for_need(need) if question.eligible(o)}
+        age = question.request.age
         emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
+        filtered = any(
+            e.applies_to(need) and e.kind in ("exclude", "require") for e in question.decision.offer_effects
+        )
+        candidates = self._need_candidates(need, pool, question, complete=bool(emergencies) or filtered)
+        taken = {c.offer.id for c in candidates}
         for effect in emergencies:
             assert effect.offers is not None
             for offer in pool.with_any_need(effect.offers.needs):
                 # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
-                eligible = is_eligible(offer, question.request.age)
-                if offer.id not in offers and eligible and effect.offers.matches(offer):
-                    offers[offer.id] = offer
-        candidates = [self._candidate(o, need, question) for o in offers.values()]
-        candidates.extend(self._siblings(need, pool, question, set(offers)))
+                if offer.id not in taken and is_eligible(offer, age) and effect.offers.matches(offer):
+                    candidates.append(self._candidate(offer, need, question))
+                    taken.add(offer.id)
+        candidates.extend(self._siblings(need, pool, question, taken))
         candidates = apply_filters(candidates, question.decision.offer_effects, need)
         present = set(question.needs)
         for effect in emergencies:
@@ -296,6 +332,60 @@ class Router:
                 c.leads.append(explain.fallback_reason())
         return chosen
 
+    def _need_candidates(
+        self, need: str, pool: OfferPool, question: _Question, *, complete: bool
+    ) -> list[Candidate]:
+        """The eligible offers of a need that can reach its shortlist, scored.
+
+        Offers are taken best first by an upper bound of their score: the part no question changes (need
+        match, proximity, freshness: ordered once per pool, need, district and day) plus their text's
+        share, until even a perfect target-group fit and a language bonus could not lift the next one
+        into the shortlist. With emergencies or exclude/require rules for the need, every offer is scored
+        (those rules pick offers by other properties).
+        """
+        members = pool.for_need(need)
+        size = max(SHORTLIST_MIN, SHORTLIST_FACTOR * question.request.limit)
+        if complete or len(members) <= 2 * size:
+            return [self._candidate(o, need, question) for o in members if question.eligible(o)]
+        home, districts, today = question.home, question.districts, question.today
+
+        def fixed(offer: OfferFacts) -> float:
+            place = proximity(offer, home, districts)
+            return (
+                W_NEED * need_match(offer, need)
+                + W_PROXIMITY * place.score
+                + W_FRESH * freshness(offer.last_verified, today)
+            )
+
+        order, fixed_of = pool.fixed_order(need, (home.id if home else None, id(districts), today), fixed)
+        # The offers whose text answers the situation, at their fixed part plus their text's share; then
+        # all of them at their fixed part alone: both best first, merged.
+        text = question.text_scores.by_id
+        texts: list[OfferFacts | None] = (
+            list(members) if len(members) <= len(text) else [pool.get(i) for i in text]
+        )
+        answering = sorted(
+            (
+                (fixed_of[o.id] + W_TEXT * text[o.id], o)
+                for o in texts
+                if o is not None and o.id in text and o.id in fixed_of
+            ),
+            key=_first_desc,
+        )
+        found: dict[str, Candidate] = {}
+        best: list[float] = []  # the `size` best scores so far (a min-heap)
+        for bound, offer in heapq.merge(answering, order, key=_first_desc):
+            if len(best) >= size and bound + UNSEEN_MAX < best[0]:
+                break
+            if offer.id in found or not question.eligible(offer):
+                continue
+            candidate = found[offer.id] = self._candidate(offer, need, question)
+            if len(best) < size:
+                heapq.heappush(best, candidate.score)
+            elif candidate.score > best[0]:
+                heapq.heapreplace(best, candidate.score)
+        return list(found.values())
+
     def _siblings(self, need: str, pool: OfferPool, question: _Question, taken: set[str]) -> list[Candidate]:
         """Offers of the need's area coded for another of its needs, whose text speaks of this need too and
         answers the situation well."""
@@ -303,10 +393,7 @@ class Router:
         area = taxonomy.need_area.get(need)
         if area is None:
             return []
-        strong = sorted(
-            ((score, i) for i, score in question.text_scores.by_id.items() if score >= SIBLING_MIN_TEXT),
-            reverse=True,
-        )
+        strong = question.strong_text()
         found = []
         for _score, offer_id in strong[:SIBLING_LOOKS]:
             offer = pool.get(offer_id)
@@ -405,6 +492,10 @@ def _current(offer: OfferFacts, moment: datetime) -> dict[str, Any]:
     """The offer's summary with "open now" for the moment of the answer (the rest changes only by edits)."""
     open_now = is_open(offer.schedules, moment) if offer.schedules else offer.summary.get("open_now")
     return {**offer.summary, "open_now": open_now}
+
+
+def _first_desc(pair: tuple[float, OfferFacts]) -> float:
+    return -pair[0]
 
 
 def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:

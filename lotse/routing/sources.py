@@ -6,12 +6,16 @@ sequence number for offers, the district rows for districts, the file's modifica
 
 from __future__ import annotations
 
+import bisect
+import contextlib
+import gc
 import logging
 import os
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -20,7 +24,7 @@ from sqlalchemy import func, select
 
 from lotse.db import Database
 from lotse.models import ChangeLog, District, Offer, OfferTerm, Schedule
-from lotse.routing.offers import OfferFacts, facts_of
+from lotse.routing.offers import OfferFacts, facts_of, facts_of_stored
 from lotse.routing.proximity import DistrictMap, Place
 from lotse.routing.relevance import TextIndex
 from lotse.routing.rules import RuleSet, load_rules
@@ -29,37 +33,50 @@ from lotse.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
     from lotse.routing.service import Router
+    from lotse.search.snapshot import OfferChanges
 
 log = logging.getLogger(__name__)
 
 RULES_FILE = "rules.yaml"
 #: Seconds between two looks at the database for changed offers or districts: a change shows in the
 #: answers within this time, and a busy server asks the database at most this often.
-CHECK_SECONDS = 2.0
+CHECK_SECONDS = 0.5
 #: Seconds between two looks at the rules file's modification time.
 RULES_CHECK_SECONDS = 1.0
 
 
 T = TypeVar("T")
+#: Fixed orders (need × district × day) a pool keeps before it starts afresh.
+FIXED_ORDERS = 5000
+
+
+def _order(offer: OfferFacts) -> tuple[str, str]:
+    return (offer.name.casefold(), offer.id)
 
 
 class OfferPool:
-    """The active offers, by id and by need (a need lists every offer carrying it, given or inferred)."""
+    """The active offers, by id and by need (a need lists every offer carrying it, given or inferred).
 
-    def __init__(self, offers: Iterable[OfferFacts]) -> None:
-        self.all = sorted(offers, key=lambda o: (o.name.casefold(), o.id))
+    A pool is never changed once built: `patched` returns a new pool sharing everything unchanged, so a
+    question keeps the pool it started with while a newer one is swapped in.
+    """
+
+    def __init__(self, offers: Iterable[OfferFacts], key: object = None) -> None:
+        #: The index state the pool was read from (generation, change-log position), or None.
+        self.key = key
+        self.all = sorted(offers, key=_order)
         self._by_id = {o.id: o for o in self.all}
         self._by_need: dict[str, list[OfferFacts]] = {}
         self._by_area: dict[str, list[OfferFacts]] = {}
-        areas = load_taxonomy().need_area
         for offer in self.all:
             for code in offer.needs:
                 self._by_need.setdefault(code, []).append(offer)
-            for area in sorted({areas[c] for c in offer.needs if c in areas}):
+            for area in _areas(offer):
                 self._by_area.setdefault(area, []).append(offer)
         self.text = TextIndex(self.all)
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
+        self._fixed: dict[tuple[str, object], tuple[list[tuple[float, OfferFacts]], dict[str, float]]] = {}
 
     @classmethod
     def of(
@@ -73,6 +90,47 @@ class OfferPool:
         return cls(
             facts_of(s, inferred.get(str(s["id"])), schedules.get(str(s["id"]), ())) for s in summaries
         )
+
+    def patched(self, changed: Iterable[OfferFacts], removed: Iterable[str], key: object) -> OfferPool:
+        """A new pool with the changed offers replaced or added and the removed ones gone.
+
+        Costs the changed offers' terms and needs, plus a few copies of lists of references.
+        """
+        changed = list(changed)
+        old = [o for i in {*removed, *(c.id for c in changed)} if (o := self._by_id.get(i)) is not None]
+        gone = {o.id for o in old}
+        pool = object.__new__(OfferPool)
+        pool.key = key
+        by_id = dict(self._by_id)
+        for ident in gone:
+            del by_id[ident]
+        by_id.update((c.id, c) for c in changed)
+        pool._by_id = by_id
+        pool.all = _replaced(self.all, gone, changed)
+        pool._by_need = _patched_lists(self._by_need, old, changed, lambda o: o.needs)
+        pool._by_area = _patched_lists(self._by_area, old, changed, _areas)
+        pool.text = self.text.patched(old, changed, len(by_id))
+        pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
+        touched = {code for o in [*old, *changed] for code in o.needs}
+        pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched}
+        return pool
+
+    def fixed_order(
+        self, need: str, key: object, score: Callable[[OfferFacts], float]
+    ) -> tuple[list[tuple[float, OfferFacts]], dict[str, float]]:
+        """The offers of a need, best first by a score no question changes, and that score by offer id
+        (computed once per `key`, e.g. district and day; kept for the needs an edit does not touch)."""
+        found = self._fixed.get((need, key))
+        if found is None:
+            if len(self._fixed) > FIXED_ORDERS:
+                self._fixed.clear()
+            order = sorted(((score(o), o) for o in self.for_need(need)), key=lambda p: -p[0])
+            found = self._fixed[(need, key)] = (order, {o.id: value for value, o in order})
+        return found
+
+    def versions(self) -> dict[str, int]:
+        """Id -> version of every offer in the pool."""
+        return {o.id: o.version for o in self.all}
 
     def __len__(self) -> int:
         return len(self.all)
@@ -96,6 +154,39 @@ class OfferPool:
     def for_area(self, area: str) -> list[OfferFacts]:
         """Return the offers carrying any need of an area (e.g. "NOT")."""
         return self._by_area.get(area, [])
+
+
+def _areas(offer: OfferFacts) -> list[str]:
+    areas = load_taxonomy().need_area
+    return sorted({areas[c] for c in offer.needs if c in areas})
+
+
+def _replaced(offers: list[OfferFacts], gone: set[str], added: list[OfferFacts]) -> list[OfferFacts]:
+    """A copy of a name-ordered list without the `gone` ids and with `added` in their places."""
+    found = [o for o in offers if o.id not in gone] if gone else list(offers)
+    for offer in added:
+        bisect.insort(found, offer, key=_order)
+    return found
+
+
+def _patched_lists(
+    lists: dict[str, list[OfferFacts]],
+    old: list[OfferFacts],
+    new: list[OfferFacts],
+    keys: Callable[[OfferFacts], Iterable[str]],
+) -> dict[str, list[OfferFacts]]:
+    """Per-key lists with the old offers taken out and the new ones put in (only touched lists copied)."""
+    found = dict(lists)
+    gone = {o.id for o in old}
+    touched = {k for o in [*old, *new] for k in keys(o)}
+    for key in touched:
+        adding = [o for o in new if key in set(keys(o))]
+        kept = _replaced(found.get(key, []), gone, adding)
+        if kept:
+            found[key] = kept
+        else:
+            found.pop(key, None)
+    return found
 
 
 class Cached(Generic[T]):
@@ -159,20 +250,171 @@ def last_change(db: Database) -> int:
         return int(session.scalar(select(func.max(ChangeLog.seq))) or 0)
 
 
-def pool_source(
-    db: Database,
-    summaries: Callable[[], list[dict[str, Any]]],
-    districts: Callable[[], DistrictMap],
-    **options: Any,
-) -> Callable[[], OfferPool]:
-    """Active offers, rebuilt when the change log moves or the districts change (they alter "city-wide")."""
+Changes = Callable[[dict[str, int] | None, object], "OfferChanges | None"]
 
-    def version() -> object:
-        return (last_change(db), tuple(districts().ids()))
 
-    return Cached(
-        version, lambda: OfferPool.of(summaries(), inferred_scores(db), opening_hours(db)), **options
-    )
+@dataclass
+class KeeperStats:
+    """What a PoolKeeper did: whole pools read and offers re-read one by one (for tests and the bench)."""
+
+    full_reads: int = 0
+    patches: int = 0
+    offers_patched: int = 0
+    seconds_last: float = 0.0
+
+
+class PoolKeeper:
+    """The offer pool of one process, kept current from the search index; no question waits for a rebuild.
+
+    The index stores each offer with its words already analysed (once, when the offer changed). A serving
+    process (`start`) looks every `check_seconds` in a background thread: the offers whose version in the
+    newest index snapshot differs from the pool's are read and patched into a new pool, swapped in by one
+    assignment; the pool is keyed on the snapshot it was read from. Without the thread (commands, tests)
+    a question looks itself, at most every `check_seconds`, and also reads only the changed offers. While
+    the index cannot answer, the pool comes from the database (analysed here), keyed on the change log.
+    """
+
+    def __init__(
+        self,
+        changes: Changes,
+        from_database: Callable[[object], OfferPool | None],
+        districts: Callable[[], DistrictMap],
+        *,
+        check_seconds: float = CHECK_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._changes = changes
+        self._from_database = from_database
+        self._districts = districts
+        self._check_seconds = check_seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._pool: OfferPool | None = None
+        self._versions: dict[str, int] = {}
+        self._district_ids: tuple[str, ...] = ()
+        self._checked = float("-inf")
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self.stats = KeeperStats()
+
+    def __call__(self) -> OfferPool:
+        pool = self._pool
+        if pool is None or (self._thread is None and self._clock() - self._checked >= self._check_seconds):
+            self.update()
+            pool = self._pool
+        assert pool is not None
+        return pool
+
+    def update(self) -> None:
+        """Bring the pool up to date with the index now (only the changed offers are read)."""
+        with self._lock, _collector_paused():
+            started = time.monotonic()
+            self._checked = self._clock()
+            districts = tuple(self._districts().ids())
+            pool = self._pool
+            # "City-wide" means every district: a changed district list changes every such offer.
+            whole = pool is None or districts != self._district_ids or _from_database(pool)
+            found = self._changes(None if whole else self._versions, None if pool is None else pool.key)
+            if found is None:
+                self._from_db(pool)
+            elif whole or found.complete:
+                self._swap(OfferPool(map(facts_of_stored, found.changed.values()), found.key))
+                self.stats.full_reads += 1
+            elif pool is not None and (found.changed or found.removed or found.key != pool.key):
+                changed = [facts_of_stored(s) for s in found.changed.values()]
+                self._swap(pool.patched(changed, found.removed, found.key), changed, found.removed)
+                self.stats.patches += 1
+                self.stats.offers_patched += len(changed) + len(found.removed)
+            self._district_ids = districts
+            self.stats.seconds_last = time.monotonic() - started
+
+    def _swap(
+        self, pool: OfferPool, changed: list[OfferFacts] | None = None, removed: Iterable[str] = ()
+    ) -> None:
+        if changed is None:
+            self._versions = pool.versions()
+        else:
+            versions = dict(self._versions)
+            for ident in removed:
+                versions.pop(ident, None)
+            versions.update((o.id, o.version) for o in changed)
+            self._versions = versions
+        self._pool = pool
+
+    def _from_db(self, pool: OfferPool | None) -> None:
+        """The index cannot answer: keep a pool read from the index, else read the database."""
+        if pool is not None and not _from_database(pool):
+            return
+        found = self._from_database(None if pool is None else pool.key)
+        if found is not None:
+            self._swap(found)
+            self.stats.full_reads += 1
+
+    # --- background -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the pool now (before the process takes questions), then follow changes in a thread."""
+        self.update()
+        # The pool is a few hundred thousand long-lived objects: moved out of the collector's sight, a
+        # question's garbage collections no longer walk them (they are still freed when replaced).
+        gc.freeze()
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="lotse-routing", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop following changes."""
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=10)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._check_seconds):
+            try:
+                self.update()
+            except Exception:
+                log.exception("Angebote für die Lotsenfrage nicht nachgeführt; neuer Versuch folgt.")
+
+
+#: The first part of the key of a pool read from the database (the second is the change log's position).
+DATABASE_KEY = "database"
+
+
+def _from_database(pool: OfferPool) -> bool:
+    return isinstance(pool.key, tuple) and pool.key[:1] == (DATABASE_KEY,)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a pool is built: building allocates hundreds of thousands
+    of objects and nothing cyclic, and each collection in between would walk all of them again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def database_pool(
+    db: Database, summaries: Callable[[], list[dict[str, Any]]]
+) -> Callable[[object], OfferPool | None]:
+    """A pool read from the database while the index cannot answer (every offer analysed here); None
+    when the change log has not moved since the pool with key `seen` was read."""
+
+    def read(seen: object) -> OfferPool | None:
+        key = (DATABASE_KEY, last_change(db))
+        if key == seen:
+            return None
+        pool = OfferPool.of(summaries(), inferred_scores(db), opening_hours(db))
+        pool.key = key
+        return pool
+
+    return read
 
 
 def opening_hours(db: Database) -> dict[str, tuple[Schedule, ...]]:
@@ -289,12 +531,17 @@ DEFAULT_RULES = Path(str(resources.files("lotse").joinpath("data", RULES_FILE)))
 
 
 def build_router(services: Any) -> Router:
-    """Build the Router of an app or command: offers (from the search service), districts, rules in force."""
+    """Build the Router of an app or command: offers (from the search index), districts, rules in force."""
     from lotse.routing.service import Router
 
-    configured = services.config.get("RULES_PATH") or os.environ.get("LOTSE_RULES")
-    check = float(services.config.get("ROUTING_CHECK_SECONDS", CHECK_SECONDS))
-    districts = district_source(services.db, check_seconds=check)
-    pool = pool_source(services.db, services.search.all_active, districts, check_seconds=check)
-    rules = RulesFile(rules_paths(configured, services.instance_dir, DEFAULT_RULES))
+    check = float(services.config["ROUTING_CHECK_SECONDS"])
+    districts = services.districts
+    search = services.search
+    pool = PoolKeeper(
+        search.offer_changes,
+        database_pool(services.db, search.all_active),
+        districts,
+        check_seconds=check,
+    )
+    rules = RulesFile(rules_paths(services.config.get("RULES_PATH"), services.instance_dir, DEFAULT_RULES))
     return Router(pool, districts, rules)

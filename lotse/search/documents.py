@@ -18,7 +18,7 @@ from lotse.db import Database
 from lotse.directory.summary import offer_summary
 from lotse.languages import language_name
 from lotse.models import District, Offer
-from lotse.search.analysis import STOP_WORDS, fold
+from lotse.search.analysis import STOP_WORDS, analyze, fold
 from lotse.search.rows import RowOffer, iter_active_rows, load_offer_rows
 from lotse.taxonomy import load_taxonomy
 
@@ -224,12 +224,62 @@ def surface_words(text: str) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Derived:
+    """What routing reads of an offer's words, derived once when the offer is indexed (not per worker).
+
+    `terms`: the analysed terms (the index's analyzer) of name, description and opening hours;
+    `name_terms`: those of the name alone; `inferred`: the confidence of each need Lotse inferred.
+    """
+
+    terms: tuple[str, ...]
+    name_terms: tuple[str, ...]
+    inferred: tuple[tuple[str, float], ...] = ()
+
+    def to_list(self) -> list[Any]:
+        """Plain values for the stored field."""
+        return [list(self.terms), list(self.name_terms), [list(i) for i in self.inferred]]
+
+    @classmethod
+    def from_list(cls, values: Any) -> Derived | None:
+        """Read back what to_list wrote (None for a document indexed before derived data was stored)."""
+        if not isinstance(values, list) or len(values) != 3:
+            return None
+        terms, name_terms, inferred = values
+        return cls(
+            tuple(intern(t) for t in terms),
+            tuple(intern(t) for t in name_terms),
+            tuple((intern(str(c)), float(s)) for c, s in inferred),
+        )
+
+
+def derive(offer: Offer | RowOffer, summary: dict[str, Any]) -> Derived:
+    """Analyse an offer's words and collect its inferred needs' confidences (once, at indexing)."""
+    name_terms = set(analyze(summary["name"] or ""))
+    terms = name_terms | set(analyze(summary.get("description") or ""))
+    terms |= set(analyze(summary.get("schedule") or ""))
+    inferred = sorted(
+        (t.code, float(t.score)) for t in offer.terms if t.kind == "need" and t.source == "inferred"
+    )
+    return Derived(tuple(sorted(terms)), tuple(sorted(name_terms)), tuple(inferred))
+
+
+@dataclass(frozen=True, slots=True)
 class IndexedOffer:
-    """One active offer ready for the index: summary, searchable texts and facts."""
+    """One active offer ready for the index: summary, searchable texts, facts and derived words."""
 
     summary: dict[str, Any]
     text: str
     facts: OfferFacts
+    derived: Derived | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredOffer:
+    """An indexed offer as routing reads it back: summary, opening hours and derived words."""
+
+    summary: dict[str, Any]
+    schedules: tuple[ScheduleRow, ...]
+    derived: Derived | None
 
 
 def summary_of(
@@ -246,6 +296,7 @@ def prepare(offer: Offer | RowOffer, district_ids: list[str], district_names: di
         summary=summary,
         text=search_text(summary, district_names),
         facts=facts_of(offer, summary),
+        derived=derive(offer, summary),
     )
 
 

@@ -27,6 +27,8 @@ ACCESSIBILITY = "accessibility"
 ORGANIZATION = "organization"
 SUMMARY = "summary"
 FACTS = "facts"
+#: What routing reads of an offer's words (lotse.search.documents.Derived), analysed once at indexing.
+DERIVED = "derived"
 SEQ = "seq"
 
 
@@ -53,6 +55,7 @@ def schema() -> fields.Schema:
             ORGANIZATION: fields.ID(),
             # The OfferSummary: a search needs no database while the index is healthy.
             SUMMARY: fields.STORED(),
+            DERIVED: fields.STORED(),
             SEQ: fields.STORED(),
             NEW_WORDS: fields.STORED(),
             FACTS: fields.COLUMN(columns.VarBytesColumn()),

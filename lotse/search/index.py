@@ -175,6 +175,7 @@ def offer_document(offer: IndexedOffer) -> dict[str, Any]:
         F.ORGANIZATION: summary["organization"]["id"],
         F.SUMMARY: summary,
         F.FACTS: offer.facts.to_bytes(),
+        **({F.DERIVED: offer.derived.to_list()} if offer.derived is not None else {}),
     }
 
 

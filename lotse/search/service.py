@@ -31,7 +31,7 @@ from lotse.search.results import (
     filters_of,
     summary_facets,
 )
-from lotse.search.snapshot import Snapshot
+from lotse.search.snapshot import OfferChanges, Snapshot
 from lotse.search.sync import IndexDiff
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,11 @@ class SearchService:
         if found is not None:
             return found
         return [summary for summary, _text in fallback.candidates(self.db, Filters(), moment=moment)]
+
+    def offer_changes(self, known: dict[str, int] | None, since: object = None) -> OfferChanges | None:
+        """The active offers that differ from `known` (id -> version; None: all) in the index state after
+        `since`, as the index stores them with their derived words; None when the index cannot answer."""
+        return self._from_index(lambda snapshot: snapshot.changes(known, since))
 
     def _from_index(self, action: Callable[[Snapshot], T]) -> T | None:
         """Run a read on the index; None when the index cannot answer (the caller asks the database)."""

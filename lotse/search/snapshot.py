@@ -14,6 +14,7 @@ from __future__ import annotations
 import heapq
 import threading
 from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
@@ -23,7 +24,7 @@ from lotse.directory.schedule import is_open
 from lotse.models import Schedule
 from lotse.search import fields as F
 from lotse.search.analysis import lexicon_vocabulary
-from lotse.search.documents import OfferFacts
+from lotse.search.documents import Derived, OfferFacts, ScheduleRow, StoredOffer
 from lotse.search.highlight import highlights
 from lotse.search.index import open_generation, read_vocabulary
 from lotse.search.meta import read_meta
@@ -68,6 +69,7 @@ class Snapshot:
         self._by_name: list[int] | None = None
         self._hours: frozenset[int] | None = None
         self._summaries: list[tuple[int, dict[str, Any]]] | None = None
+        self._versions: dict[str, int] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Snapshot:
@@ -281,9 +283,53 @@ class Snapshot:
         return self._hours
 
     def versions(self) -> dict[str, int]:
-        """Id -> version of every offer in this snapshot (for check-index)."""
+        """Id -> version of every offer in this snapshot (read once per snapshot; do not change it)."""
         with self.lock:
-            return {f.id: f.version for d in self.offer_docs() if (f := self.facts[d]) is not None}
+            if self._versions is None:
+                self._versions = {
+                    f.id: f.version for d in self.offer_docs() if (f := self.facts[d]) is not None
+                }
+            return self._versions
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        """Which index state this is: generation directory, commit and change-log position."""
+        return (self.path.name, int(self.searcher.reader().generation() or 0), self.seq)
+
+    def changes(self, known: dict[str, int] | None, since: object = None) -> OfferChanges:
+        """The offers that differ from `known` (id -> version; None: every offer), as stored, with hours.
+
+        Nothing is compared when the snapshot is still the state `since` names.
+        """
+        if known is not None and since == self.key:
+            return OfferChanges(self.key, {}, frozenset())
+        with self.lock:
+            # Walking the facts column beats looking each id up: no term lookups, no postings.
+            wanted = [
+                (f.id, d)
+                for d in self.offer_docs()
+                if (f := self.facts[d]) is not None and (known is None or known.get(f.id) != f.version)
+            ]
+            changed = {ident: self._stored(d) for ident, d in wanted}
+        removed = frozenset(known.keys() - self.versions().keys()) if known is not None else frozenset()
+        return OfferChanges(self.key, changed, removed, complete=known is None)
+
+    def _stored(self, docnum: int) -> StoredOffer:
+        fields = self.searcher.stored_fields(docnum)
+        facts = self.facts[docnum]
+        schedules: tuple[ScheduleRow, ...] = facts.schedules if facts is not None else ()
+        return StoredOffer(fields[F.SUMMARY], schedules, Derived.from_list(fields.get(F.DERIVED)))
+
+
+@dataclass(frozen=True)
+class OfferChanges:
+    """What changed in the index since a reader's last look, keyed on the snapshot it was read from."""
+
+    key: tuple[str, int, int]
+    changed: dict[str, StoredOffer]
+    removed: frozenset[str]
+    #: `changed` holds every offer (a first read).
+    complete: bool = False
 
 
 def _read_facts(reader: Any) -> list[OfferFacts | None]:

@@ -237,6 +237,10 @@ class IndexWriter:
             documents = {
                 i: offer_document(prepare(o, district_ids, names)) for i, o in offers.items() if o.is_active
             }
+        if F.DERIVED not in self._ix.schema.names():
+            # A generation built before derived words were stored: routing analyses those itself.
+            for document in documents.values():
+                document.pop(F.DERIVED, None)
         writer = self._ix.writer(timeout=WRITER_TIMEOUT, compound=COMPOUND)
         try:
             for ident in ids:

@@ -279,9 +279,13 @@ def _save(offer_id: str | None) -> ResponseReturnValue:
         with services().db.writing() as writing:
             if offer_id is None:
                 organization_id = request.form.get("organization_id") or None
-                saved = offers.create_offer(writing, user, values, organization_id)
+                saved = offers.create_offer(
+                    writing, user, values, organization_id, infer=services().infer_needs
+                )
             else:
-                saved = offers.update_offer(writing, user, offer_id, values, version, replace=True)
+                saved = offers.update_offer(
+                    writing, user, offer_id, values, version, replace=True, infer=services().infer_needs
+                )
             changed = offer_id is None or saved.version != version
             if action == "verify":
                 saved = offers.verify_offer(writing, user, saved.id, saved.version)
@@ -337,7 +341,9 @@ def _act(offer_id: str, action: str) -> ResponseReturnValue:
                 revision = _number(request.form.get("revision", ""), int)
                 if not isinstance(revision, int):
                     abort(400)
-                offer = offers.restore_offer(writing, user, offer_id, revision, _version())
+                offer = offers.restore_offer(
+                    writing, user, offer_id, revision, _version(), infer=services().infer_needs
+                )
                 flash(f"Die frühere Version von „{offer.name}“ ist wiederhergestellt.")
     except offers.VersionConflict as error:
         flash(error.message, "error")

@@ -14,7 +14,7 @@ from werkzeug.serving import make_server
 
 from lotse import create_app
 from lotse.directory.importer import import_bundle
-from lotse.directory.inference import infer_needs
+from lotse.routing.inference import infer_needs
 from lotse.schema import upgrade
 from lotse.web.widget import DemoServer
 from tests.browser.data import add_hostile_offer

@@ -335,3 +335,29 @@ def test_german_situations_reach_the_right_offers(situation: str, need: str) -> 
 def test_an_empty_directory_still_names_the_needs() -> None:
     answer = ask(router([], [("GEL.SCHULD", 0.9)]))
     assert [n.code for n in answer.needs] == ["GEL.SCHULD"] and answer.referrals == []
+
+
+# --- many offers of one need -------------------------------------------------------------------------
+
+
+def test_among_many_offers_of_a_need_the_nearest_are_referred() -> None:
+    far = [summary(f"Fern {i:02}", needs=["GEL.SCHULD"], districts=["fern"]) for i in range(60)]
+    near = [summary(f"Nah {i}", needs=["GEL.SCHULD"]) for i in range(3)]
+    answer = ask(router(far + near, [("GEL.SCHULD", 0.9)]), limit=3)
+    assert names(answer) == ["Nah 0", "Nah 1", "Nah 2"]
+
+
+def test_among_many_offers_of_a_need_a_fitting_target_group_still_wins() -> None:
+    general = [summary(f"Allgemein {i:02}", needs=["GEL.SCHULD"]) for i in range(60)]
+    seniors = summary("Zuletzt im Alphabet", needs=["GEL.SCHULD"], target_groups=["ZG.SENIOREN"])
+    answer = ask(router([*general, seniors], [("GEL.SCHULD", 0.9)]), age=78, limit=1)
+    assert names(answer) == ["Zuletzt im Alphabet"]
+
+
+def test_among_many_offers_of_a_need_the_one_whose_text_answers_wins() -> None:
+    general = [summary(f"Allgemein {i:02}", needs=["GEL.SCHULD"]) for i in range(60)]
+    power = summary(
+        "Zuletzt im Alphabet", needs=["GEL.SCHULD"], districts=["nord"], description="Hilfe bei Stromsperre."
+    )
+    answer = ask(router([*general, power], [("GEL.SCHULD", 0.9)]), "Uns droht eine Stromsperre", limit=1)
+    assert names(answer) == ["Zuletzt im Alphabet"]

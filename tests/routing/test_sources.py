@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lotse.models import ChangeLog, District
+from lotse.models import District
 from lotse.routing.rules_schema import RulesError
 from lotse.routing.sources import (
     DEFAULT_RULES,
@@ -17,10 +17,9 @@ from lotse.routing.sources import (
     RulesFile,
     district_source,
     install_bundle_rules,
-    pool_source,
     rules_paths,
 )
-from tests.routing.offer_builders import TOWN, summary
+from tests.routing.offer_builders import summary
 
 VALID = (
     "rules:\n  - id: a\n    when: {need: GEL}\n    then:\n"
@@ -143,21 +142,6 @@ def test_invalid_bundle_rules_are_reported_by_line_and_not_installed(tmp_path: P
     found = install_bundle_rules(tmp_path, tmp_path / "instance")
     assert found is not None and [p.line for p in found] == [2, 3]
     assert not (tmp_path / "instance" / "rules.yaml").exists()
-
-
-def test_pool_is_rebuilt_when_the_change_log_moves(db) -> None:  # type: ignore[no-untyped-def]
-    reads: list[int] = []
-
-    def summaries() -> list[dict[str, object]]:
-        reads.append(1)
-        return [summary("Tafel", needs=["VER.TAFEL"])]
-
-    pool = pool_source(db, summaries, lambda: TOWN, check_seconds=0)
-    pool()
-    pool()
-    with db.writing() as session:
-        session.add(ChangeLog(service_id="x", version=2))
-    assert len(pool()) == 1 and len(reads) == 2
 
 
 def test_districts_are_reloaded_when_they_change(db) -> None:  # type: ignore[no-untyped-def]

@@ -13,8 +13,8 @@ from sqlalchemy import select
 from lotse import create_app
 from lotse.cli import main
 from lotse.directory.importer import import_bundle
-from lotse.directory.inference import infer_needs
 from lotse.models import RouteStat
+from lotse.routing.inference import infer_needs
 from tests import builders
 
 REFERRAL_FIELDS = {"need", "score", "distance_km", "reasons", "offer", "emergency"}

@@ -59,8 +59,12 @@ def test_repeated_and_comma_separated_values_mean_the_same(api: Any) -> None:
 
 
 def test_facets_count_each_filter_value(api: Any) -> None:
-    facets = _get(api, "district=mitte")[1]["facets"]
+    facets = _get(api, "district=mitte&facets=true")[1]["facets"]
     assert facets["districts"]["mitte"] == 3
+
+
+def test_facets_are_counted_only_when_asked_for(api: Any) -> None:
+    assert _get(api, "district=mitte")[1]["facets"] == {}
 
 
 def test_typo_correction_is_reported(api: Any) -> None:

@@ -14,6 +14,7 @@ BENCHMARKS = [
     "tools.bench.needs_bench",
     "tools.bench.search_bench",
     "tools.bench.route_bench",
+    "tools.bench.goals",
 ]
 
 

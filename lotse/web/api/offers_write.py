@@ -117,7 +117,7 @@ def create_offer() -> ResponseReturnValue:
     values = load_json(OfferWriteSchema())
     values.pop("version", None)
     with services().db.writing() as writing:
-        offer = offers.create_offer(writing, user, values, organization_id)
+        offer = offers.create_offer(writing, user, values, organization_id, infer=services().infer_needs)
         response = written(offer, 201)
     response.headers["Location"] = url_for("api.get_offer", offer_id=offer.id)
     return response
@@ -128,7 +128,9 @@ def _change(offer_id: str, *, partial: bool) -> Response:
     values = load_json(OfferPatchSchema() if partial else OfferWriteSchema())
     version = expected_version(values.pop("version", None))
     with services().db.writing() as writing:
-        offer = offers.update_offer(writing, user, offer_id, values, version, replace=not partial)
+        offer = offers.update_offer(
+            writing, user, offer_id, values, version, replace=not partial, infer=services().infer_needs
+        )
         return written(offer)
 
 
@@ -316,4 +318,8 @@ def restore_offer(offer_id: str, revision_id: str) -> ResponseReturnValue:
         raise APIError(404, f"Diese Version von Angebot „{offer_id[:64]}“ gibt es nicht.")
     version = expected_version(None)
     with services().db.writing() as writing:
-        return written(offers.restore_offer(writing, user, offer_id, int(revision_id), version))
+        return written(
+            offers.restore_offer(
+                writing, user, offer_id, int(revision_id), version, infer=services().infer_needs
+            )
+        )

@@ -7,10 +7,11 @@ import weakref
 from typing import Any
 
 from flask import current_app
+from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 
 from lotse.routing.service import RouteRequest
-from lotse.routing.stats import FLUSH_SECONDS, RouteStats
+from lotse.routing.stats import RouteStats
 from lotse.web.api import bp
 from lotse.web.api.route_schemas import RouteAnswerSchema, RouteRequestSchema
 from lotse.web.deps import services
@@ -25,6 +26,15 @@ _ANSWER = RouteAnswerSchema()
 _LIVE: weakref.WeakSet[RouteStats] = weakref.WeakSet()
 
 
+@bp.record_once
+def _keep_offers_current(state: BlueprintSetupState) -> None:
+    # A serving process reads its offers before it takes questions and follows changes in the
+    # background, so no question pays for reading them (tests drive the pool themselves).
+    app = state.app
+    if app.config.get("SEARCH_BACKGROUND", not app.testing):
+        app.extensions["lotse"].router.start()
+
+
 @atexit.register
 def _flush_all() -> None:
     for stats in list(_LIVE):
@@ -35,7 +45,7 @@ def route_stats() -> RouteStats:
     """Return the app's statistics recorder (created on first use, flushed when the process ends)."""
     stats = current_app.extensions.get(_STATS)
     if stats is None:
-        flush = float(current_app.config.get("ROUTE_STATS_FLUSH_SECONDS", FLUSH_SECONDS))
+        flush = float(current_app.config["ROUTE_STATS_FLUSH_SECONDS"])
         router = services().router
         stats = RouteStats(services().db, flush_seconds=flush, neighbours=router.neighbours, background=True)
         _LIVE.add(stats)

@@ -8,12 +8,11 @@ from flask import request
 from flask.blueprints import BlueprintSetupState
 from flask.typing import ResponseReturnValue
 
-from lotse.directory import reading
 from lotse.search.service import SearchQuery
 from lotse.taxonomy import load_taxonomy
 from lotse.web.api import bp
 from lotse.web.api.search_schemas import SearchAnswerSchema, SearchArgsSchema
-from lotse.web.deps import services, session
+from lotse.web.deps import services
 from lotse.web.errors import APIError
 
 
@@ -25,10 +24,15 @@ def _follow_change_log(state: BlueprintSetupState) -> None:
         app.extensions["lotse"].search.start()
 
 
+#: Schemas are built once: building one costs more than loading or dumping with it.
+_ARGS = SearchArgsSchema()
+_ANSWER = SearchAnswerSchema()
+
+
 def _load_args() -> dict[str, Any]:
     """The query string through the schema; repeated parameters (need=a&need=b) count like need=a,b."""
     raw = {key: ",".join(request.args.getlist(key)) for key in request.args}
-    return SearchArgsSchema().load(raw, unknown="exclude")  # type: ignore[no-any-return]
+    return _ARGS.load(raw, unknown="exclude")  # type: ignore[no-any-return]
 
 
 def _unknown(name: str, values: list[str], known: set[str], label: str) -> None:
@@ -41,12 +45,15 @@ def _unknown(name: str, values: list[str], known: set[str], label: str) -> None:
 def _districts(ids: list[str], neighbours: bool) -> tuple[str, ...]:
     if not ids:
         return ()
-    districts = {d.id: d for d in reading.districts(session())}
-    _unknown("district", ids, set(districts), "Unbekannter Stadtteil")
+    # The districts as routing keeps them (re-read only when they change), not a query per search.
+    districts = services().districts()
+    known = set(districts.ids())
+    _unknown("district", ids, known, "Unbekannter Stadtteil")
     chosen = set(ids)
     if neighbours:
         for ident in ids:
-            chosen.update(n for n in districts[ident].neighbours if n in districts)
+            place = districts.get(ident)
+            chosen.update(n for n in (place.neighbours if place else ()) if n in known)
     return tuple(sorted(chosen))
 
 
@@ -107,7 +114,7 @@ def search() -> ResponseReturnValue:
         }
         for hit in result.hits
     ]
-    return SearchAnswerSchema().dump(
+    return _ANSWER.dump(
         {
             "total": result.total,
             "page": query.page,

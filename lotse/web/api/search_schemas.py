@@ -103,7 +103,10 @@ class SearchArgsSchema(GermanSchema):
             min=1, max=MAX_PER_PAGE, error=f"per_page muss zwischen 1 und {MAX_PER_PAGE} liegen."
         ),
     )
-    facets = fields.Boolean(load_default=True, metadata={"description": "Anzahlen je Filterwert mitliefern"})
+    # Counting facets walks every matching offer: only asked for (the pages ask; the widget does not).
+    facets = fields.Boolean(
+        load_default=False, metadata={"description": "Anzahlen je Filterwert mitliefern (facets=true)"}
+    )
     highlight = fields.Boolean(
         load_default=True, metadata={"description": "Fundstellen markiert mitliefern (<mark>)"}
     )

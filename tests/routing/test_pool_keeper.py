@@ -1,0 +1,118 @@
+"""The offer pool follows the index: only changed offers are read again, and no question rebuilds it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from lotse import create_app
+from lotse.directory import offers
+from lotse.routing.service import RouteRequest
+from lotse.routing.sources import OfferPool, PoolKeeper
+from lotse.search.documents import StoredOffer
+from lotse.search.snapshot import OfferChanges
+from tests.routing.offer_builders import TOWN, summary
+from tests.staff import OWN_OFFER, Staff, build, no_inference, user_of
+
+DEBT = RouteRequest("Ich habe Schulden und Mahnungen, der Gerichtsvollzieher war da.", district="mitte")
+
+
+class FakeIndex:
+    """Index states as a PoolKeeper reads them: offers by id with versions, one key per state."""
+
+    def __init__(self) -> None:
+        self.offers: dict[str, dict[str, Any]] = {}
+        self.state = 0
+        self.asked: list[dict[str, int] | None] = []
+
+    def put(self, **fields: Any) -> None:
+        self.offers[fields["id"]] = fields
+        self.state += 1
+
+    def __call__(self, known: dict[str, int] | None, since: object) -> OfferChanges:
+        self.asked.append(known)
+        key = ("g1", self.state, self.state)
+        if known is not None and since == key:
+            return OfferChanges(key, {}, frozenset())
+        changed = {
+            i: StoredOffer(s, (), None)
+            for i, s in self.offers.items()
+            if known is None or known.get(i) != s["version"]
+        }
+        removed = frozenset(set(known or ()) - set(self.offers))
+        return OfferChanges(key, changed, removed, complete=known is None)
+
+
+def _keeper(index: FakeIndex) -> PoolKeeper:
+    return PoolKeeper(index, lambda _seen: None, lambda: TOWN, check_seconds=0)
+
+
+def test_a_changed_offer_is_patched_in_without_reading_the_others() -> None:
+    index = FakeIndex()
+    index.put(**summary("Tafel", needs=["VER.TAFEL"]))
+    index.put(**summary("Schuldnerberatung", needs=["GEL.SCHULD"]))
+    keeper = _keeper(index)
+    keeper()
+    tafel = next(i for i, s in index.offers.items() if s["name"] == "Tafel")
+    index.put(**{**index.offers[tafel], "name": "Tafel am Markt", "version": 2})
+    pool = keeper()
+    assert [o.name for o in pool.for_need("VER.TAFEL")] == ["Tafel am Markt"]
+    assert (keeper.stats.full_reads, keeper.stats.offers_patched) == (1, 1)
+
+
+def test_a_removed_offer_leaves_the_pool_and_its_need_list() -> None:
+    index = FakeIndex()
+    index.put(**summary("Tafel", needs=["VER.TAFEL"]))
+    keeper = _keeper(index)
+    keeper()
+    index.offers.clear()
+    index.state += 1
+    pool = keeper()
+    assert len(pool) == 0 and pool.for_need("VER.TAFEL") == []
+
+
+def test_an_unchanged_index_state_is_not_compared_again() -> None:
+    index = FakeIndex()
+    index.put(**summary("Tafel", needs=["VER.TAFEL"]))
+    keeper = _keeper(index)
+    first = keeper()
+    assert keeper() is first and keeper.stats.full_reads == 1
+
+
+def test_a_patched_pool_scores_text_like_a_pool_built_at_once() -> None:
+    old = [summary("Tafel", needs=["VER.TAFEL"]), summary("Kleiderkammer", needs=["VER.KLEID"])]
+    new = summary("Lebensmittel für wenig Geld", needs=["VER.TAFEL"])
+    pool = OfferPool.of(old)
+    patched = pool.patched(OfferPool.of([new]).all, [old[0]["id"]], key="k")
+    whole = OfferPool.of([old[1], new])
+    situation = "Wir brauchen Lebensmittel, das Geld reicht nicht"
+    assert patched.text.scores(situation).by_id == whole.text.scores(situation).by_id
+    assert [o.name for o in patched.all] == [o.name for o in whole.all]
+
+
+@pytest.fixture
+def served(app_config: dict[str, object]) -> tuple[Flask, Staff]:
+    application = create_app({**app_config, "ROUTING_CHECK_SECONDS": 0})
+    staff = build(application.extensions["lotse"].db)
+    yield application, staff
+    application.extensions["lotse"].close()
+
+
+def test_a_route_question_after_an_edit_sees_it_without_a_rebuild(served: tuple[Flask, Staff]) -> None:
+    app, staff = served
+    services = app.extensions["lotse"]
+    router = services.router
+    before = router.route(DEBT)
+    assert "Schuldnerberatung Mitte" in {r.offer["name"] for r in before.referrals}
+    with services.db.writing() as session:
+        admin = user_of(services.db, staff, "admin")
+        offers.update_offer(
+            session, admin, OWN_OFFER, {"name": "Schuldnerhilfe am Markt"}, 1, infer=no_inference
+        )
+    after = router.route(DEBT)
+    assert "Schuldnerhilfe am Markt" in {r.offer["name"] for r in after.referrals}
+    keeper = router._pool
+    assert isinstance(keeper, PoolKeeper)
+    assert (keeper.stats.full_reads, keeper.stats.offers_patched) == (1, 1)
