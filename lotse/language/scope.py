@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lotse.language.lemmas import lemma
 from lotse.language.text import Token, tokenize
 
-__all__ = ["Reading", "read"]
+__all__ = ["CLAUSE_WORDS", "Reading", "read", "segments"]
 
 _NEGATORS = frozenset(
     {
@@ -111,7 +111,7 @@ _PAST_MARKERS = frozenset(
 )
 _SENTENCE_GAP = re.compile(r"[.!?;\n]")
 _CLAUSE_GAP = re.compile(r"[,:()\-–]")
-_CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser", "but", "und", "weil"})
+CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser", "but", "und", "weil"})
 
 # Who a text is about, by the person words it uses.
 _ROLES = {
@@ -244,7 +244,10 @@ class Reading:
         return self.ages[0] if self.ages else None
 
 
-def _segments(text: str, tokens: list[Token]) -> tuple[list[int], list[int]]:
+def segments(
+    text: str, tokens: list[Token], clause_words: frozenset[str] = CLAUSE_WORDS
+) -> tuple[list[int], list[int]]:
+    """Sentence and clause number of every token (a clause ends at a comma, a bracket or a clause word)."""
     sentences, clauses = [], []
     sentence = clause = 0
     prev_end = 0
@@ -253,7 +256,7 @@ def _segments(text: str, tokens: list[Token]) -> tuple[list[int], list[int]]:
         if _SENTENCE_GAP.search(gap):
             sentence += 1
             clause += 1
-        elif _CLAUSE_GAP.search(gap) or token.folded in _CLAUSE_WORDS:
+        elif _CLAUSE_GAP.search(gap) or token.folded in clause_words:
             clause += 1
         sentences.append(sentence)
         clauses.append(clause)
@@ -306,7 +309,7 @@ def _ages(text: str) -> list[int]:
 def read(text: str) -> Reading:
     """Read a text once for every consumer: linear in its length."""
     tokens = tokenize(text)
-    sentences, clauses = _segments(text, tokens)
+    sentences, clauses = segments(text, tokens)
     roles = []
     for i, token in enumerate(tokens):
         role = _ROLE_OF.get(token.folded)

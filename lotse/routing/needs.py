@@ -8,7 +8,6 @@ Schulden mehr", "trinkt nicht") do not count.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from lotse.language import read
+from lotse.language.scope import segments
 from lotse.routing.model import EMERGENCY, NeedModel, fuse, load_model
 from lotse.search.analysis import (
     STOP_WORDS,
@@ -148,8 +148,6 @@ _POST_NEG_TAIL = frozenset(
 _PRE_NEG_WINDOW = 3
 _POST_NEG_WINDOW = 3
 _CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser"})
-_SENTENCE_GAP = re.compile(r"[.!?;\n]")
-_CLAUSE_GAP = re.compile(r"[,:()\-–]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,24 +293,6 @@ class _Hit:
     positions: tuple[int, ...]
 
 
-def _segments(text: str, tokens: list[Token]) -> tuple[list[int], list[int]]:
-    """Sentence and clause number of every token."""
-    sentences, clauses = [], []
-    sentence = clause = 0
-    prev_end = 0
-    for token in tokens:
-        gap = text[prev_end : token.start]
-        if _SENTENCE_GAP.search(gap):
-            sentence += 1
-            clause += 1
-        elif _CLAUSE_GAP.search(gap) or token.folded in _CLAUSE_WORDS:
-            clause += 1
-        sentences.append(sentence)
-        clauses.append(clause)
-        prev_end = token.end
-    return sentences, clauses
-
-
 def _find_hits(token_keys: list[frozenset[Key]], sentences: list[int]) -> list[_Hit]:
     lex = _compiled()
     where: dict[Key, list[int]] = {}
@@ -391,7 +371,8 @@ def _scores(text: str) -> tuple[dict[str, tuple[float, list[int]]], list[Token]]
     tokens = tokenize(text)
     if not tokens:
         return {}, tokens
-    sentences, clauses = _segments(text, tokens)
+    # The lexicon's clauses end at fewer words than the language layer's ("und" joins a cue's words here).
+    sentences, clauses = segments(text, tokens, _CLAUSE_WORDS)
     token_keys = [_word_keys(t.folded) for t in tokens]
     hits = _find_hits(token_keys, sentences)
     used_neg = {p for h in hits if h.cue.negated_inside for p in h.positions if tokens[p].folded in NEG_WORDS}
