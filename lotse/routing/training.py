@@ -111,8 +111,14 @@ def _f1(
     return f1, precision, recall
 
 
-def train(corpus: Sequence[Example], out: Path, log: Any = print) -> dict[str, Any]:
-    """Train on the corpus, write the model file, return its meta data (thresholds, sizes, OOF figures)."""
+def train(
+    corpus: Sequence[Example], out: Path, log: Any = print, *, lemma_table: bool = True
+) -> dict[str, Any]:
+    """Train on the corpus, write the model file, return its meta data (thresholds, sizes, OOF figures).
+
+    With `lemma_table` (the default, as `lotse train` does) the lemma table beside the model is written first
+    from simplemma's dictionary; without it the words are read through the table in force.
+    """
     import warnings
 
     import joblib
@@ -121,10 +127,10 @@ def train(corpus: Sequence[Example], out: Path, log: Any = print) -> dict[str, A
     # A need without examples in a fold gets a constant predictor; scikit-learn warns of it, as expected.
     with joblib.parallel_config(max_nbytes=None), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Label not .* is present in all training examples")
-        return _train(corpus, out, log)
+        return _train(corpus, out, log, lemma_table)
 
 
-def _train(corpus: Sequence[Example], out: Path, log: Any) -> dict[str, Any]:
+def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) -> dict[str, Any]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold, KFold
@@ -135,11 +141,12 @@ def _train(corpus: Sequence[Example], out: Path, log: Any) -> dict[str, Any]:
 
     codes = list(load_taxonomy().needs)
     labels = [*codes, EMERGENCY]
-    # The lemma table first: training and every worker then read words through the same table.
-    table = out.parent / TABLE_FILE
-    forms = build_lemma_table((t.text for e in corpus for t in tokenize(e.text)), table)
-    reload_lemmas()
-    log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
+    if lemma_table:
+        # The lemma table first: training and every worker then read words through the same table.
+        table = out.parent / TABLE_FILE
+        forms = build_lemma_table((t.text for e in corpus for t in tokenize(e.text)), table)
+        reload_lemmas()
+        log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
     docs = [[f for f, _ in features(read(e.text), e.age)] for e in corpus]
     binarizer = MultiLabelBinarizer(classes=labels)
     y = binarizer.fit_transform([(*e.needs, *((EMERGENCY,) if e.emergency else ())) for e in corpus])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -41,7 +42,7 @@ def write_corpus(folder: Path) -> list[Path]:
 
 def test_training_writes_a_model_that_reads_situations(tmp_path: Path) -> None:
     out = tmp_path / "model.npz"
-    meta = train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None)
+    meta = train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
     assert meta["examples"] == 72
     with out.open("rb") as handle:
         model = read_model(handle)
@@ -55,12 +56,23 @@ def test_training_writes_a_model_that_reads_situations(tmp_path: Path) -> None:
 def test_training_is_reproducible(tmp_path: Path) -> None:
     corpus = load_corpus(write_corpus(tmp_path))
     first, second = tmp_path / "1.npz", tmp_path / "2.npz"
-    train(corpus, first, log=lambda _line: None)
-    train(corpus, second, log=lambda _line: None)
+    train(corpus, first, log=lambda _line: None, lemma_table=False)
+    train(corpus, second, log=lambda _line: None, lemma_table=False)
     with first.open("rb") as a, second.open("rb") as b:
         one, two = read_model(a), read_model(b)
     text = read("Strom abgestellt, Mahnungen")
     assert one.read(text, None).probabilities == two.read(text, None).probabilities
+
+
+def test_the_lemma_table_holds_the_forms_of_the_corpus_lemmas(tmp_path: Path) -> None:
+    pytest.importorskip("simplemma")
+    from lotse.language.lemmas import build_lemma_table
+
+    table = tmp_path / "lemmas.tsv.gz"
+    assert build_lemma_table(["Er", "wollte", "sich", "umbringen", "Mahnungen"], table) > 0
+    with gzip.open(table, "rt", encoding="utf-8") as handle:
+        rows = dict(line.split("\t") for line in handle.read().splitlines())
+    assert rows["umzubringen"] == "umbringen" and rows["Mahnungen"] == "mahnung"
 
 
 def test_an_unknown_code_in_the_corpus_is_named(tmp_path: Path) -> None:
