@@ -89,7 +89,8 @@ def evaluate(cases: list[dict[str, object]]) -> tuple[Tally, dict[str, Tally]]:
         age = case.get("age")
         found = recognise(str(case["situation"]), age if isinstance(age, int) else None)
         predicted = {m.code for m in found if m.score >= THRESHOLD or m.urgent or len(found) > 1}
-        predicted.discard("ALL.SOZB") if all(m.score < THRESHOLD and not m.urgent for m in found) else None
+        if all(m.score < THRESHOLD and not m.urgent for m in found):
+            predicted.discard("ALL.SOZB")
         gold = set(case.get("needs") or ())  # type: ignore[call-overload]
         hit = gold & predicted
         recall = len(hit) / len(gold) if gold else float(not predicted)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from lotse.language.lemmas import lemma
 from lotse.language.text import Token, tokenize
 
-__all__ = ["CLAUSE_WORDS", "Reading", "read", "segments"]
+__all__ = ["CLAUSE_WORDS", "INABILITY_BEFORE", "NEGATORS", "Reading", "person_age", "read", "segments"]
 
-_NEGATORS = frozenset(
+NEGATORS = frozenset(
     {
         "nicht",
         "nich",
@@ -46,7 +46,7 @@ _NEGATORS = frozenset(
 # "nicht genug Geld", "nicht ausreichend": a lack, which is a need.
 _LACK_AFTER = frozenset({"genug", "ausreichend", "genuegend", "klar", "zurecht", "weiter", "enough"})
 # "kann nicht bezahlen", "finde keine Wohnung": inability, which is a need.
-_INABILITY_BEFORE = frozenset(
+INABILITY_BEFORE = frozenset(
     {
         "kann",
         "kan",
@@ -268,11 +268,11 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
     out: set[int] = set()
     n = len(tokens)
     for i, token in enumerate(tokens):
-        if token.folded not in _NEGATORS:
+        if token.folded not in NEGATORS:
             continue
         after = {t.folded for t in tokens[i + 1 : i + 3]}
         before = {t.folded for t in tokens[max(0, i - 3) : i]}
-        if after & _LACK_AFTER or before & _INABILITY_BEFORE:
+        if after & _LACK_AFTER or before & INABILITY_BEFORE:
             continue
         clause = clauses[i]
         for j in range(i + 1, min(n, i + 1 + _FORWARD)):
@@ -295,6 +295,12 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
 def _past(tokens: list[Token], clauses: list[int]) -> set[int]:
     marked = {clauses[i] for i, t in enumerate(tokens) if t.folded in _PAST_MARKERS}
     return {i for i in range(len(tokens)) if clauses[i] in marked}
+
+
+def person_age(text: str) -> int | None:
+    """The first plausible age a text names, without reading the rest of it ("mein Sohn (15)" -> 15)."""
+    ages = _ages(text)
+    return ages[0] if ages else None
 
 
 def _ages(text: str) -> list[int]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from lotse.language import read
-from lotse.language.scope import segments
+from lotse.language.scope import INABILITY_BEFORE, NEGATORS, segments
 from lotse.routing.model import EMERGENCY, NeedModel, fuse, load_model
 from lotse.search.analysis import (
     STOP_WORDS,
@@ -60,10 +60,12 @@ NEG_WORDS = frozenset(
 )
 # "nichts"/"nix" only match each other in cues: "nichts zu essen" is no "kein Arzt".
 NOTHING_WORDS = frozenset({"nichts", "nix", "nischt"})
+# Negation and inability words of the language layer the lexicon's own negation leaves out (English ones,
+# "net", and "keiner", which the lexicon reads as "no one", not as a negated cue).
+_LAYER_ONLY_NEGATORS = frozenset({"not", "no", "never", "dont", "doesnt", "didnt", "isnt", "net", "keiner"})
+_LAYER_ONLY_INABILITY = frozenset({"can", "cannot", "cant", "could"})
 # Words that negate a cue nearby ("keine Schulden mehr", "trinkt nicht").
-_NEGATORS = frozenset(
-    {"nicht", "nich", "kein", "keine", "keinen", "keinem", "keines", "nie", "niemals", "nimmer"}
-)
+_NEGATORS = NEGATORS - _LAYER_ONLY_NEGATORS
 # After a negator these words mean a lack, which is a need ("nicht genug Geld", "kommt nicht klar").
 _NEG_CANCEL_AFTER = frozenset(
     {
@@ -90,36 +92,9 @@ _NEG_CANCEL_AFTER = frozenset(
         "mehr",
     }
 )
-# Before a negator these words mean inability, which is a need ("findet keine Wohnung", "kann kein Deutsch").
-_NEG_CANCEL_BEFORE = frozenset(
-    {
-        "kann",
-        "kannst",
-        "koennen",
-        "konnte",
-        "konnten",
-        "kan",
-        "schaffe",
-        "schafft",
-        "schaffen",
-        "krieg",
-        "kriege",
-        "kriegt",
-        "kriegen",
-        "bekomme",
-        "bekommt",
-        "bekommen",
-        "finde",
-        "findet",
-        "finden",
-        "fand",
-        "weiss",
-        "weis",
-        "darf",
-        "duerfen",
-        "mehr",
-    }
-)
+# Before a negator these words mean inability, which is a need ("findet keine Wohnung", "kann kein Deutsch"):
+# the language layer's German inability words, and "mehr".
+_NEG_CANCEL_BEFORE = (INABILITY_BEFORE - _LAYER_ONLY_INABILITY) | {"kriegen", "duerfen", "mehr"}
 # Only these may follow a negator placed after its cue ("trinkt nicht mehr", "Alkohol ist kein Thema mehr").
 _POST_NEG_TAIL = frozenset(
     {

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from lotse.directory.schedule import TIMEZONE, is_open
-from lotse.language import read
+from lotse.language.scope import person_age
 from lotse.routing import explain
 from lotse.routing.eligibility import group_fit, is_eligible
 from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
@@ -207,7 +207,7 @@ class Router:
         pool = self._pool()
         text = Text(request.situation)
         needs = self._needs(request)
-        age = request.age if request.age is not None else read(request.situation).person_age()
+        age = request.age if request.age is not None else person_age(request.situation)
         situation = Situation({c: n.score for c, n in needs.items()}, request.age, request.district, text)
         rules = self._rules()
         decision = rules.evaluate(situation)
