@@ -414,9 +414,12 @@ def main(argv: list[str] | None = None) -> int:
 def emergency_first(seed: Path, town: Path) -> None:
     """For every situation marked as an emergency: is the first referral an emergency offer?"""
     sets = {
-        "versiegelt s1": sorted((ROOT / "corpus" / "sealed" / "s1").glob("*.jsonl")),
-        "Validierung v1": [ROOT / "corpus" / "dev" / "v1.jsonl"],
+        f"versiegelt {folder.name}": sorted(folder.glob("*.jsonl"))
+        for folder in sorted((ROOT / "corpus" / "sealed").glob("*/"))
+        if any(folder.glob("*.jsonl"))
     }
+    sets["Validierung v1"] = [ROOT / "corpus" / "dev" / "v1.jsonl"]
+    sets["Entwicklung s1 (untersucht)"] = sorted((ROOT / "corpus" / "dev" / "s1").glob("*.jsonl"))
     instance = Instance(seed)
     try:
         print("| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")

@@ -35,7 +35,7 @@ print(json.dumps({"load_s": loaded, "extra_mb": rss() - before}))
 
 def _situations() -> list[str]:
     texts: list[str] = []
-    for path in sorted((ROOT / "corpus" / "dev").glob("*.jsonl")):
+    for path in sorted((ROOT / "corpus" / "dev").rglob("*.jsonl")):
         texts += [json.loads(line)["situation"] for line in path.read_text("utf-8").splitlines() if line]
     return texts
 
