@@ -400,18 +400,30 @@ def main(argv: list[str] | None = None) -> int:
         f"Bocholt ({len(bocholt)}, Angebote abgeleitet)", ROOT / "seed_data", bocholt, True, args.verbose
     )
     rows += run_dataset(f"Musterhausen ({len(muster)})", devset / "musterhausen", muster, False, args.verbose)
-    town = ROOT / "corpus" / "sealed" / "s1" / "town"
-    if (town / "queries.jsonl").exists():
-        wendelstedt = read_cases(town / "queries.jsonl")
-        rows = run_dataset(f"versiegelt: Wendelstedt ({len(wendelstedt)})", town, wendelstedt, False, False) + rows
-    print("## Verweise (versiegelte Stadt zuerst)\n")
-    print_table(rows)
+    sealed: list[tuple[str, Scores, Scores]] = []
+    for town in sorted((ROOT / "corpus" / "sealed").glob("*/town")):
+        if (town / "queries.jsonl").exists():
+            cases = read_cases(town / "queries.jsonl")
+            name = f"versiegelt {town.parent.name}: {_town_name(town)} ({len(cases)})"
+            sealed += run_dataset(name, town, cases, False, False)
+    print("## Verweise (versiegelte Städte zuerst)\n")
+    print_table(sealed + rows)
     print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
-    emergency_first(ROOT / "seed_data", town)
+    emergency_first(ROOT / "seed_data")
     return 0
 
 
-def emergency_first(seed: Path, town: Path) -> None:
+def _town_name(town: Path) -> str:
+    """The town's name: the first heading of its README, else the folder's parent."""
+    readme = town / "README.md"
+    if readme.exists():
+        for line in readme.read_text("utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].split(":")[0].strip()
+    return town.parent.name
+
+
+def emergency_first(seed: Path) -> None:
     """For every situation marked as an emergency: is the first referral an emergency offer?"""
     sets = {
         f"versiegelt {folder.name}": sorted(folder.glob("*.jsonl"))
@@ -425,7 +437,9 @@ def emergency_first(seed: Path, town: Path) -> None:
         print("| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
         print("| --- | ---: | ---: | ---: | ---: |")
         for name, files in sets.items():
-            rows = [json.loads(line) for f in files if f.exists() for line in f.read_text("utf-8").splitlines() if line]
+            rows = [
+                json.loads(line) for f in files if f.exists() for line in f.read_text("utf-8").splitlines() if line
+            ]
             if not rows:
                 continue
             urgent = first = noted = alarms = others = 0
