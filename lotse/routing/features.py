@@ -6,7 +6,9 @@ of the situation that made a need:
 - "n:<lemma>" when the word stands in a negated scope, "p:<lemma>" in a past or already-solved clause;
 - "b:<lemma>_<lemma>" for neighbouring content words of one sentence;
 - "c:<n-gram>" letter 3- to 5-grams of the folded word (typos, learners' spellings, unknown compounds);
-- "r:<role>" who the text is about, "a:<band>" the age band of the person concerned.
+- "r:<role>" who the text is about, "a:<band>" the age band of the person concerned;
+- "d:offer" when the text is an offer's description, not a situation: the model learns offer texts and
+  situations together, and this one feature lets it tell the two registers apart.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from collections.abc import Iterator
 
 from lotse.language import STOP_WORDS, Reading, split_compound, stem
 
-__all__ = ["FILLER_WORDS", "age_band", "features"]
+__all__ = ["FILLER_WORDS", "OFFER_FEATURE", "age_band", "features"]
+
+OFFER_FEATURE = "d:offer"
 
 #: Words that never explain a need to a reader, even where the model leans on them.
 FILLER_WORDS = frozenset(
@@ -125,7 +129,7 @@ def _content(reading: Reading, i: int) -> bool:
     return len(token.folded) >= 2 and token.folded not in STOP_WORDS and not token.folded.isdigit()
 
 
-def features(reading: Reading, age: int | None = None) -> Iterator[tuple[str, int]]:
+def features(reading: Reading, age: int | None = None, offer: bool = False) -> Iterator[tuple[str, int]]:
     """The model features of a read text, each with its token position (-1: the whole text)."""
     previous: tuple[int, str] | None = None
     for i, token in enumerate(reading.tokens):
@@ -156,6 +160,10 @@ def features(reading: Reading, age: int | None = None) -> Iterator[tuple[str, in
             for n in _CHAR_NS:
                 for start in range(len(padded) - n + 1):
                     yield "c:" + padded[start : start + n], i
+    if offer:
+        # An offer names whom it serves ("für Kinder"), not whom a situation is about: no role, no age.
+        yield OFFER_FEATURE, -1
+        return
     for role in reading.roles:
         yield "r:" + role, -1
     band = age_band(age if age is not None else reading.person_age())

@@ -83,11 +83,14 @@ class NeedModel:
         """Fused score from which a need counts as present."""
         return float(self.meta["threshold"])
 
-    def read(self, reading: Reading, age: int | None) -> ModelReading:
-        """Probabilities for every label, with the per-token contributions kept for the evidence."""
+    def read(self, reading: Reading, age: int | None, offer: bool = False) -> ModelReading:
+        """Probabilities for every label, with the per-token contributions kept for the evidence.
+
+        `offer`: the text is an offer's description (the model knows that register from its training).
+        """
         counts: Counter[int] = Counter()
         positions: dict[int, list[int]] = {}
-        for feature, position in features(reading, age):
+        for feature, position in features(reading, age, offer):
             column = self._vocab.get(feature)
             if column is None:
                 continue

@@ -471,13 +471,14 @@ def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
 EMERGENCY_NEEDS = ("NOT.KRISE", "NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "MIG.UMF")
 
 
-def _fused(text: str, age: int | None, model: NeedModel) -> list[NeedMatch]:
+def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
     reading = read(text)
-    effective_age = age if age is not None else reading.person_age()
+    effective_age = None if offer else age if age is not None else reading.person_age()
     raw, tokens = _scores(text)
     lexicon = _age_nudged(raw, effective_age)
-    result = model.read(reading, effective_age)
-    meta = model.meta
+    result = model.read(reading, effective_age, offer)
+    # An offer's description has its own thresholds where the model was trained on offer texts.
+    meta = {**model.meta, **model.meta.get("offer", {})} if offer else model.meta
     codes = [c for c in model.labels if c != EMERGENCY]
     p = np.array([result.probabilities[c] for c in codes])
     lex = np.array([lexicon.get(c, 0.0) for c in codes])
@@ -490,7 +491,7 @@ def _fused(text: str, age: int | None, model: NeedModel) -> list[NeedMatch]:
     if not chosen and score[order[0]] >= meta["floor"]:
         chosen = [order[0]]
     urgent: str | None = None
-    if result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
+    if not offer and result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
         urgent = max(EMERGENCY_NEEDS, key=lambda c: score[c])
         if urgent not in chosen:
             chosen.insert(0, urgent)
@@ -518,8 +519,7 @@ def infer_offer_needs(text: str) -> list[NeedMatch]:
     model = load_model()
     if model is None:
         return _lexicon_offer_needs(text)
-    found = [m for m in _fused(text, None, model) if not m.urgent]
-    return found[:OFFER_MAX_NEEDS]
+    return _fused(text, None, model, offer=True)[:OFFER_MAX_NEEDS]
 
 
 def _lexicon_offer_needs(text: str) -> list[NeedMatch]:

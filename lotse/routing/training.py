@@ -52,10 +52,16 @@ class Example:
     emergency: bool
     #: The writer (file) it comes from: folds hold out whole writers, as Lotse meets new writers.
     group: str = ""
+    #: An offer's "name. description" with the needs it answers, not a situation.
+    offer: bool = False
 
 
 def load_corpus(paths: Iterable[Path]) -> list[Example]:
-    """Read JSONL files ({"situation", "age", "needs", "emergency"}); unknown codes are an error."""
+    """Read JSONL files; unknown codes are an error.
+
+    A line is a situation ({"situation", "age", "needs", "emergency"}) or an offer text ({"text", "needs"}:
+    an offer's "name. description" and the needs it answers).
+    """
     known = set(load_taxonomy().needs)
     examples: list[Example] = []
     for path in sorted(paths):
@@ -68,13 +74,15 @@ def load_corpus(paths: Iterable[Path]) -> list[Example]:
             if unknown:
                 raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
             age = row.get("age")
+            offer = "situation" not in row
             examples.append(
                 Example(
-                    str(row["situation"]),
-                    age if isinstance(age, int) else None,
+                    str(row["text"] if offer else row["situation"]),
+                    None if offer or not isinstance(age, int) else age,
                     needs,
-                    bool(row.get("emergency", False)),
+                    not offer and bool(row.get("emergency", False)),
                     path.stem,
+                    offer,
                 )
             )
     return examples
@@ -109,6 +117,18 @@ def _f1(
     recall = hit / wanted if wanted else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return f1, precision, recall
+
+
+def _best_settings(fused: np.ndarray, gold: np.ndarray) -> tuple[float, float, float, float, float, float]:
+    """(F1, threshold, floor, precision, recall, relative) of the best F1 over the settings searched."""
+    best = (0.0, 0.5, 0.3, 0.0, 0.0, 0.0)
+    for threshold in np.arange(0.15, 0.75, 0.025):
+        for floor in np.arange(0.05, threshold + 1e-9, 0.025):
+            for relative in (0.0, 0.2, 0.3, 0.4, 0.5):
+                f1, precision, recall = _f1(fused, gold, float(threshold), float(floor), relative)
+                if f1 > best[0]:
+                    best = (f1, float(threshold), float(floor), precision, recall, relative)
+    return best
 
 
 def train(
@@ -147,7 +167,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         forms = build_lemma_table((t.text for e in corpus for t in tokenize(e.text)), table)
         reload_lemmas()
         log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
-    docs = [[f for f, _ in features(read(e.text), e.age)] for e in corpus]
+    docs = [[f for f, _ in features(read(e.text), e.age, e.offer)] for e in corpus]
     binarizer = MultiLabelBinarizer(classes=labels)
     y = binarizer.fit_transform([(*e.needs, *((EMERGENCY,) if e.emergency else ())) for e in corpus])
     lex = np.array([[lexicon_scores(e.text, e.age).get(c, 0.0) for c in codes] for e in corpus])
@@ -175,22 +195,20 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         log(f"Falte {fold + 1}/{len(splits)} trainiert")
 
     n_codes = len(codes)
+    situation = np.array([not e.offer for e in corpus])
     p_needs, gold = oof[:, :n_codes], y[:, :n_codes]
+    # The fusion and the thresholds are those of situations; offer texts get thresholds of their own.
     fusion = LogisticRegression(C=1.0, solver="lbfgs", max_iter=1000).fit(
-        np.column_stack([logit(p_needs).ravel(), lex.ravel(), (lex >= 0.5).ravel()]), gold.ravel()
+        np.column_stack(
+            [logit(p_needs[situation]).ravel(), lex[situation].ravel(), (lex[situation] >= 0.5).ravel()]
+        ),
+        gold[situation].ravel(),
     )
     coef = [*(float(v) for v in fusion.coef_[0]), float(fusion.intercept_[0])]
     fused = fuse(p_needs, lex, coef)
-    best = (0.0, 0.5, 0.3, 0.0, 0.0, 0.0)
-    for threshold in np.arange(0.15, 0.75, 0.025):
-        for floor in np.arange(0.05, threshold + 1e-9, 0.025):
-            for relative in (0.0, 0.2, 0.3, 0.4, 0.5):
-                f1, precision, recall = _f1(fused, gold, float(threshold), float(floor), relative)
-                if f1 > best[0]:
-                    best = (f1, float(threshold), float(floor), precision, recall, relative)
-    f1, threshold, floor, precision, recall, relative = best
-    emergency_p = oof[:, n_codes]
-    truth = y[:, n_codes].astype(bool)
+    f1, threshold, floor, precision, recall, relative = _best_settings(fused[situation], gold[situation])
+    emergency_p = oof[situation, n_codes]
+    truth = y[situation, n_codes].astype(bool)
     emergency_threshold = 0.5
     if truth.any():
         ranked = np.sort(emergency_p[truth])
@@ -204,6 +222,21 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         f"Notfälle erkannt {caught:.3f}, "
         f"Fehlalarme {alarms:.3f} (Schwelle {emergency_threshold:.3f})"
     )
+    offer_meta: dict[str, Any] = {}
+    if (~situation).any():
+        o_f1, o_threshold, o_floor, o_precision, o_recall, o_relative = _best_settings(
+            fused[~situation], gold[~situation]
+        )
+        offer_meta = {
+            "threshold": o_threshold,
+            "floor": o_floor,
+            "relative": o_relative,
+            "oof": {"f1": o_f1, "precision": o_precision, "recall": o_recall},
+        }
+        log(
+            f"Angebotstexte out-of-fold: F1 {o_f1:.3f}, Präzision {o_precision:.3f}, Recall {o_recall:.3f} "
+            f"(Schwelle {o_threshold:.3f}, relativ {o_relative:.1f})"
+        )
 
     vec = vectorizer()
     x_all = vec.fit_transform(docs)
@@ -225,6 +258,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         "max_needs": MAX_NEEDS,
         "fusion": coef,
         "emergency_threshold": emergency_threshold,
+        **({"offer": offer_meta} if offer_meta else {}),
         "oof": {
             "f1": f1,
             "precision": precision,

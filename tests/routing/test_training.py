@@ -80,3 +80,35 @@ def test_an_unknown_code_in_the_corpus_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps({"situation": "x", "needs": ["GEL.NIX"]}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"GEL\.NIX"):
         load_corpus([path])
+
+
+def test_offer_texts_train_beside_situations_with_thresholds_of_their_own(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path)
+    offers = tmp_path / "offers.jsonl"
+    rows = [
+        {
+            "text": f"Schuldnerberatung {i}. Wir helfen bei Schulden, Mahnungen und Inkasso.",
+            "needs": ["GEL.SCHULD"],
+        }
+        for i in range(8)
+    ] + [
+        {
+            "text": f"Energieberatung {i}. Wenn der Strom gesperrt werden soll, sprechen wir mit den Stadtwerken.",
+            "needs": ["GEL.ENERG"],
+        }
+        for i in range(8)
+    ]
+    offers.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    corpus = load_corpus([*files, offers])
+    read_offers = [e for e in corpus if e.offer]
+    assert len(read_offers) == 16 and not any(e.emergency or e.age for e in read_offers)
+    out = tmp_path / "model.npz"
+    meta = train(corpus, out, log=lambda _line: None, lemma_table=False)
+    assert {"threshold", "floor", "relative"} <= set(meta["offer"])
+    with out.open("rb") as handle:
+        model = read_model(handle)
+    text = read("Beratung bei Schulden und Inkasso")
+    as_offer = model.read(text, None, offer=True).probabilities
+    assert as_offer["GEL.SCHULD"] > as_offer["GEL.ENERG"]
+    # The register is a feature of its own: the same words read differently as an offer.
+    assert as_offer != model.read(text, None).probabilities
