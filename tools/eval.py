@@ -419,7 +419,7 @@ def _town_name(town: Path) -> str:
     if readme.exists():
         for line in readme.read_text("utf-8").splitlines():
             if line.startswith("# "):
-                return line[2:].split(":")[0].strip()
+                return re.split(r":| – ", line[2:])[0].strip()
     return town.parent.name
 
 
@@ -437,9 +437,8 @@ def emergency_first(seed: Path) -> None:
         print("| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
         print("| --- | ---: | ---: | ---: | ---: |")
         for name, files in sets.items():
-            rows = [
-                json.loads(line) for f in files if f.exists() for line in f.read_text("utf-8").splitlines() if line
-            ]
+            lines = [line for f in files if f.exists() for line in f.read_text("utf-8").splitlines()]
+            rows = [json.loads(line) for line in lines if line]
             if not rows:
                 continue
             urgent = first = noted = alarms = others = 0
