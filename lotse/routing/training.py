@@ -37,7 +37,7 @@ EMERGENCY_RECALL = 0.97
 MAX_NEEDS = 4
 FOLDS = 6
 SEED = 20261204
-C = 8.0
+C = 16.0
 #: Intercept of a label the corpus has no example of: its probability stays near zero.
 ABSENT_INTERCEPT = -12.0
 
