@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from lotse.search.analysis import STOP_WORDS, fold, split_compound, stem, tokenize
+from lotse.search.analysis import fold, split_compound, stem, tokenize
 
 #: Other words allowed between two words of a phrase: situations are written loosely ("heut nacht weiß
 #: ich nich wohin"), but a wider gap would join words from unrelated sentences.
@@ -26,8 +26,6 @@ PHRASE_GAP = 2
 #: know ("Seelsorge" in "Telefonseelsorge"); shorter ones would hit unrelated words ("haft" in
 #: "Schwangerschaft").
 HEAD_MIN_LEN = 6
-#: A prefix pattern ("suizid*") matches a stem only from this length on: shorter stems are common words.
-MIN_PREFIX_STEM = 4
 #: Words at least this long also match with one typo (letter dropped, added, changed or swapped); shorter
 #: words have too many real neighbours ("Haus"/"Hals").
 FUZZY_MIN_LEN = 7
@@ -143,27 +141,3 @@ class Text:
             found.append(nxt)
             position = nxt
         return found
-
-
-def in_terms(pattern: Pattern, terms: frozenset[str]) -> bool:
-    """Tell whether every word of the pattern occurs among analysed terms (stems of words and compound parts).
-
-    The order-free match for offer texts: an offer describes, so "rund um die Uhr" and "Uhr, rund" mean
-    the same, and keeping only the terms (not a positioned text) per offer keeps 10,000 offers cheap. Stop
-    words of the pattern are left out, as the analyser leaves them out of the terms.
-    """
-    words = [w for w in pattern.words if w.folded not in STOP_WORDS]
-    return bool(words) and all(_in_terms(w, terms) for w in words)
-
-
-def _in_terms(word: PatternWord, terms: frozenset[str]) -> bool:
-    if word.prefix:
-        # Stems may be shorter than the prefix ("schwangere" -> "schwang"): allow a stem cut by two letters.
-        return any(
-            t.startswith(word.folded) or (len(word.folded) - len(t) <= 2 and word.folded.startswith(t))
-            for t in terms
-            if len(t) >= MIN_PREFIX_STEM
-        )
-    if word.stem in terms:
-        return True
-    return len(word.folded) >= HEAD_MIN_LEN and any(t.endswith(word.stem) for t in terms)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from lotse.language.matcher import Phrase, compile_phrase
 from lotse.routing.offers import OfferFacts
 from lotse.routing.phrases import Pattern, Text, compile_pattern
 from lotse.routing.rules_schema import RulesError, load_document
@@ -92,7 +93,7 @@ class Selector:
 
     needs: frozenset[str] = frozenset()
     target_groups: frozenset[str] = frozenset()
-    words: tuple[Pattern, ...] = ()
+    words: tuple[Phrase, ...] = ()
     ids: frozenset[str] = frozenset()
     city_wide: bool | None = None
     any_of: tuple[Selector, ...] = ()
@@ -271,7 +272,7 @@ def _build_selector(raw: dict[str, Any]) -> Selector:
     return Selector(
         needs=frozenset(raw.get("needs") or ()),
         target_groups=frozenset(raw.get("target_groups") or ()),
-        words=_patterns(raw.get("words") or ()),
+        words=tuple(compile_phrase(w) for w in raw.get("words") or ()),
         ids=frozenset(raw.get("ids") or ()),
         city_wide=city_wide if isinstance(city_wide, bool) else None,
         any_of=tuple(_build_selector(s) for s in raw.get("any") or ()),

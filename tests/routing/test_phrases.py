@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from lotse.routing.phrases import Text, compile_pattern, in_terms
-from lotse.search.analysis import analyze
+from lotse.routing.phrases import Text, compile_pattern
 
 
 def finds(pattern: str, text: str) -> bool:
@@ -62,20 +61,3 @@ def test_phrase_does_not_join_distant_words() -> None:
 
 def test_find_returns_the_words_of_the_text() -> None:
     assert Text("Heut Nacht ist es kalt").find(compile_pattern("heute nacht")) == "heut nacht"
-
-
-def in_offer(pattern: str, text: str) -> bool:
-    return in_terms(compile_pattern(pattern), frozenset(analyze(text)))
-
-
-def test_offer_texts_match_words_in_any_order() -> None:
-    assert in_offer("rund um die Uhr", "Die Uhr läuft: rund und bunt")
-
-
-def test_offer_texts_need_every_word_of_a_pattern() -> None:
-    assert not in_offer("rund um die Uhr", "Die Uhr ist kaputt")
-
-
-def test_offer_texts_match_compound_parts_and_prefixes() -> None:
-    assert in_offer("Strom", "Hilfe bei Stromsperren")
-    assert in_offer("schwanger*", "Beratung für Schwangere")
