@@ -264,7 +264,7 @@ def serve(host: str, port: int, workers: int) -> None:
 
 def _require_rules(services: Services) -> None:
     """Stop with a German message when no usable rules file is in force (emergencies must not vanish)."""
-    from lotse.routing.rules_schema import RulesError
+    from lotse.routing.rules import RulesError
 
     try:
         services.check_rules()

@@ -5,7 +5,9 @@ A phrase is one or more words as a person writes them ("Stromsperre", "heute Nac
 
 - A word matches a word of the text with the same Snowball stem ("Kündigungen" ~ "Kündigung"), also as a
   known part of a compound ("Strom" in "Stromsperre"; a word that is itself a phrase word is not split).
-- "word*" matches every word, or compound part, that starts with the folded prefix ("Suizidgedanken").
+- "word*" matches every word, or compound part, that starts with the folded prefix ("Suizidgedanken");
+  "*word" every word or compound part whose stem ends in the word's stem ("*behinderung" finds
+  "Sehbehinderung", a compound whose first part the splitter does not know).
 - Umlauts, ß and capitals do not matter ("Straße" = "strasse").
 - Stop words ("auf", "der", "mir") match only themselves; "kein", "nicht", "nie" and their forms stand for
   any of them ("kein Dach" = "nicht mal ein Dach"), "nichts" and "nix" only for each other.
@@ -24,7 +26,7 @@ analysed terms (`in_terms`): an offer describes, so "rund um die Uhr" and "Uhr, 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lotse.language.compounds import split_compound
@@ -63,8 +65,8 @@ HEAD_MIN_LEN = 6
 #: Offer texts: a prefix ("suizid*") matches a term only from this length on: shorter stems are common.
 MIN_PREFIX_STEM = 4
 
-#: How a phrase word is compared: ("s", stem), ("p", folded prefix), ("l", stop word as written),
-#: ("n", "") any negation word, ("x", "") "nichts"/"nix".
+#: How a phrase word is compared: ("s", stem), ("p", folded prefix), ("h", stem of a compound's end),
+#: ("l", stop word as written), ("n", "") any negation word, ("x", "") "nichts"/"nix".
 Key = tuple[str, str]
 NEGATION: Key = ("n", "")
 NOTHING: Key = ("x", "")
@@ -83,6 +85,11 @@ class PhraseWord:
         """Written as "word*": matches words starting with it."""
         return self.key[0] == "p"
 
+    @property
+    def head(self) -> bool:
+        """Written as "*word": matches words ending in it."""
+        return self.key[0] == "h"
+
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
@@ -90,30 +97,30 @@ class Phrase:
 
     source: str
     words: tuple[PhraseWord, ...]
+    #: The keys of the words, in order.
+    keys: tuple[Key, ...] = field(init=False, compare=False)
+    #: The phrase itself says "no" ("kein Dach", "nicht mehr leben").
+    negated_inside: bool = field(init=False, compare=False)
 
-    @property
-    def keys(self) -> tuple[Key, ...]:
-        """The keys of the words, in order."""
-        return tuple(w.key for w in self.words)
-
-    @property
-    def negated_inside(self) -> bool:
-        """The phrase itself says "no" ("kein Dach", "nicht mehr leben")."""
-        return any(w.key in (NEGATION, NOTHING) for w in self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(w.key for w in self.words))
+        object.__setattr__(self, "negated_inside", any(w.key in (NEGATION, NOTHING) for w in self.words))
 
     @property
     def searchable(self) -> bool:
         """It has a word that is no stop or negation word (only such a phrase can say something)."""
-        return any(w.key[0] in "sp" for w in self.words)
+        return any(w.key[0] in "sph" for w in self.words)
 
 
-def _key(word: str, prefix: bool) -> Key:
+def _key(word: str, prefix: bool, head: bool) -> Key:
     if word in NEGATION_WORDS:
         return NEGATION
     if word in NOTHING_WORDS:
         return NOTHING
     if prefix:
         return ("p", word)
+    if head:
+        return ("h", stem(word))
     if word in STOP_WORDS:
         return ("l", word)
     return ("s", stem(word))
@@ -125,14 +132,14 @@ def compile_phrase(source: str) -> Phrase:
     folded = fold(source)
     words: dict[Key, PhraseWord] = {}
     for token in tokenize(folded):
-        key = _key(token.folded, folded.find(token.text + "*") >= 0)
+        key = _key(token.folded, folded.find(token.text + "*") >= 0, folded.find("*" + token.text) >= 0)
         words.setdefault(key, PhraseWord(key, token.folded, stem(token.folded)))
     return Phrase(source, tuple(words.values()))
 
 
 def phrase_vocabulary(sources: Iterable[str]) -> frozenset[str]:
     """The folded words of written phrases (letters only, at least 3): what typos are corrected to."""
-    words = {w.rstrip("*") for source in sources for w in fold(source).split()}
+    words = {w.strip("*") for source in sources for w in fold(source).split()}
     return frozenset(w for w in words if w.isalpha() and len(w) >= 3)
 
 
@@ -145,6 +152,7 @@ class Matcher:
         keys = {k for phrase in self.phrases for k in phrase.keys}
         self.stems = frozenset(k[1] for k in keys if k[0] == "s")
         self.prefixes = tuple(sorted(k[1] for k in keys if k[0] == "p"))
+        self.heads = tuple(sorted(k[1] for k in keys if k[0] == "h"))
         self.words = (
             vocabulary if vocabulary is not None else phrase_vocabulary(p.source for p in self.phrases)
         )
@@ -164,7 +172,7 @@ class Matcher:
 
     def _word_keys(self, folded: str) -> frozenset[Key]:
         """The keys of one folded word: its stem (after a typo correction) and those of its compound
-        parts, unless the whole word is a phrase word, and the prefixes it starts with."""
+        parts, unless the whole word is a phrase word, and the prefixes and heads it starts and ends with."""
         keys: set[Key] = set()
         if folded in NEGATION_WORDS:
             keys.add(NEGATION)
@@ -188,8 +196,10 @@ class Matcher:
         keys.add(("s", whole))
         units = [word] if whole in self.stems else split_compound(word)
         for unit in units:
-            keys.add(("s", stem(unit)))
+            unit_stem = stem(unit)
+            keys.add(("s", unit_stem))
             keys.update(("p", p) for p in self.prefixes if unit.startswith(p))
+            keys.update(("h", h) for h in self.heads if unit_stem.endswith(h))
         return frozenset(keys)
 
     def _correct(self, word: str) -> str | None:
@@ -212,33 +222,48 @@ class Scan:
 
     def first(self, phrase: Phrase) -> tuple[int, ...] | None:
         """The positions of the phrase's first occurrence, or None."""
-        return next(self.occurrences(phrase), None)
+        starts = self.where.get(phrase.keys[0]) if phrase.keys else None
+        if starts is None:
+            return None
+        if len(phrase.keys) == 1:
+            return (starts[0],)
+        for start in starts:
+            found = self._at(phrase, start)
+            if found is not None:
+                return found
+        return None
 
     def occurrences(self, phrase: Phrase) -> Iterator[tuple[int, ...]]:
         """Every occurrence of the phrase, by the position of its first word: the positions it covers."""
+        for start in self.where.get(phrase.keys[0], ()) if phrase.keys else ():
+            found = self._at(phrase, start)
+            if found is not None:
+                yield found
+
+    def _at(self, phrase: Phrase, start: int) -> tuple[int, ...] | None:
+        """The occurrence starting with the phrase's first word at `start`: each further word nearest to
+        the one before, within the window and the sentence (in order where the phrase keeps its order)."""
         keys = phrase.keys
-        if not keys:
-            return
+        if len(keys) == 1:
+            return (start,)
         where, sentences = self.where, self.sentences
         window = len(keys) + PHRASE_GAP
         ordered = len(keys) > 2 or phrase.negated_inside
-        for start in where.get(keys[0], ()):
-            chosen = [start]
-            for other in keys[1:]:
-                near = [
-                    q
-                    for q in where.get(other, ())
-                    if abs(q - start) <= window
-                    and sentences[q] == sentences[start]
-                    and (not ordered or q >= chosen[-1])
-                ]
-                if not near:
-                    break
-                last = chosen[-1]
-                chosen.append(min(near, key=lambda q: abs(q - last)))
-            else:
-                if max(chosen) - min(chosen) <= window:
-                    yield tuple(sorted(set(chosen)))
+        sentence = sentences[start]
+        chosen = [start]
+        for other in keys[1:]:
+            last = chosen[-1]
+            best: int | None = None
+            for q in where.get(other, ()):
+                near = abs(q - start) <= window and sentences[q] == sentence and (not ordered or q >= last)
+                if near and (best is None or abs(q - last) < abs(best - last)):
+                    best = q
+            if best is None:
+                return None
+            chosen.append(best)
+        if max(chosen) - min(chosen) > window:
+            return None
+        return tuple(sorted(set(chosen)))
 
     def quote(self, positions: Sequence[int]) -> str:
         """The words of the text from the first to the last position, as written."""
@@ -265,4 +290,4 @@ def _in_terms(word: PhraseWord, terms: frozenset[str]) -> bool:
         )
     if word.stem in terms:
         return True
-    return len(word.folded) >= HEAD_MIN_LEN and any(t.endswith(word.stem) for t in terms)
+    return (word.head or len(word.folded) >= HEAD_MIN_LEN) and any(t.endswith(word.stem) for t in terms)
