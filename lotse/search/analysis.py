@@ -99,7 +99,7 @@ def _lexicon_words() -> set[str]:
     lex = _lexicon()
     for need in (lex.get("needs") or {}).values():
         for cue in need.get("cues") or {}:
-            words.update(w.rstrip("*") for w in fold(str(cue)).split())
+            words.update(w.strip("*") for w in fold(str(cue)).split())
     for key, entry in (lex.get("thesaurus") or {}).items():
         words.update(fold(str(key)).split())
         for term in entry.get("terms", []):

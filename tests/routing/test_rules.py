@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lotse.language import read
-from lotse.routing.rules import EFFECTS, RulesError, RuleSet, Situation, load_rules, parse_rules
+from lotse.routing.rules import CONDITIONS, EFFECTS, RulesError, RuleSet, Situation, load_rules, parse_rules
 from lotse.routing.sources import DEFAULT_RULES
 from tests.routing.offer_builders import facts
 
@@ -45,6 +45,13 @@ def problems(text: str) -> list[str]:
 
 def test_seed_rules_are_valid() -> None:
     assert len(load_rules(DEFAULT_RULES)) > 0
+
+
+def test_the_readme_documents_every_condition_and_effect_in_its_registered_form() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Rules (`rules.yaml`)") : readme.index("### Ranking")]
+    forms = [kind.syntax.replace("|", "\\|") for kind in (*CONDITIONS, *EFFECTS)]
+    assert [form for form in forms if f"| `{form}` |" not in section] == []
 
 
 def test_seed_rules_use_every_effect() -> None:

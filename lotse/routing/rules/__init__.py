@@ -17,7 +17,7 @@ from lotse.routing.rules.effects import (
     Emergency,
     OfferEffect,
 )
-from lotse.routing.rules.ruleset import Rule, RuleSet, load_rules, parse_rules
+from lotse.routing.rules.ruleset import Rule, RuleSet, describe, load_rules, parse_rules
 from lotse.routing.rules.schema import Problem, RulesError
 from lotse.routing.rules.selectors import Selector
 
@@ -38,6 +38,7 @@ __all__ = [
     "Selector",
     "Situation",
     "Words",
+    "describe",
     "load_rules",
     "parse_rules",
 ]

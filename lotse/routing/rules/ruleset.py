@@ -15,11 +15,12 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lotse.language.matcher import Matcher
-from lotse.routing.rules.conditions import Condition, Situation, parse_condition
-from lotse.routing.rules.effects import Decision, Effect, parse_effect
+from lotse.routing.rules.conditions import CONDITIONS, Condition, Situation, parse_condition
+from lotse.routing.rules.effects import EFFECTS, Decision, Effect, parse_effect
 from lotse.routing.rules.schema import Checker, Problem, RulesError, line_of, read_yaml
+from lotse.routing.rules.selectors import Selector
 
-__all__ = ["Rule", "RuleSet", "load_rules", "parse_rules"]
+__all__ = ["Rule", "RuleSet", "describe", "load_rules", "parse_rules"]
 
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 
@@ -150,3 +151,23 @@ def _peek_id(checker: Checker, node: Node) -> str | None:
             if checker.scalar(key) == "id" and isinstance(value, ScalarNode):
                 return str(value.value)
     return None
+
+
+def describe() -> str:
+    """The rule language in German, from the registries: every condition, effect and selector key."""
+    sections = [
+        ("Bedingungen (when, genau eine je Regel):", [(k.syntax, k.description) for k in CONDITIONS]),
+        ("Wirkungen (then, jede mit reason):", [(k.syntax, k.description) for k in EFFECTS]),
+        ("Auswahl von Angeboten (offers; alle Angaben müssen passen):", list(Selector.KEYS.values())),
+    ]
+    lines: list[str] = []
+    for title, kinds in sections:
+        lines.append(title)
+        for syntax, description in kinds:
+            lines.extend((f"  {syntax}", f"      {description}"))
+        lines.append("")
+    lines.append(
+        "need nennt überall Bedarfe (Codes der Taxonomie), score ist immer der Wert eines Bedarfs (0–1), "
+        "by sind Punkte eines Angebots."
+    )
+    return "\n".join(lines)

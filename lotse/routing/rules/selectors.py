@@ -35,7 +35,7 @@ class Selector:
         ),
         "ids": ("ids: [ID, …]", "diese Angebote"),
         "city_wide": ("city_wide: true|false", "Angebote für die ganze Stadt (oder nur die anderen)"),
-        "any": ("any: [SELECTOR, …]", "Angebote, auf die eine der Auswahlen passt"),
+        "any": ("any: [AUSWAHL, …]", "Angebote, auf die eine der Auswahlen passt"),
     }
 
     def matches(self, offer: OfferFacts) -> bool:
