@@ -8,7 +8,7 @@ does not hold.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,12 +67,14 @@ class Condition(Kind, ABC):
         """Check the YAML value of the condition and build it; None (problems recorded) when invalid."""
 
 
-def _joined(parts: Iterator[Words]) -> Words:
+def _joined(parts: Iterable[Words]) -> Words:
     return tuple(dict.fromkeys(w for words in parts for w in words))
 
 
 @dataclass(frozen=True)
 class NeedCondition(Condition):
+    """`need`: one of these needs is present."""
+
     kind = "need"
     syntax = "need: CODE | [CODE, …]"
     description = (
@@ -95,6 +97,8 @@ class NeedCondition(Condition):
 
 @dataclass(frozen=True)
 class AgeCondition(Condition):
+    """`age`: the age is known and within the bounds."""
+
     kind = "age"
     syntax = "age: {min: N, max: N}"
     description = (
@@ -128,6 +132,8 @@ class AgeCondition(Condition):
 
 @dataclass(frozen=True)
 class DistrictCondition(Condition):
+    """`district`: the question names one of these districts."""
+
     kind = "district"
     syntax = "district: ID | [ID, …]"
     description = "gilt, wenn die Frage einen dieser Stadtteile nennt"
@@ -144,6 +150,8 @@ class DistrictCondition(Condition):
 
 @dataclass(frozen=True)
 class WordsCondition(Condition):
+    """`words`: one of the phrases is mentioned, neither negated nor as something ended."""
+
     kind = "words"
     syntax = "words: [Wort, „Wendung aus Wörtern“, …]"
     description = (
@@ -196,6 +204,8 @@ class _Combination(Condition):
 
 @dataclass(frozen=True)
 class AllCondition(_Combination):
+    """`all`: every part holds."""
+
     kind = "all"
     syntax = "all: [BEDINGUNG, …]"
     description = "gilt, wenn jede der Bedingungen gilt"
@@ -207,11 +217,13 @@ class AllCondition(_Combination):
             if words is None:
                 return None
             found.append(words)
-        return _joined(iter(found))
+        return _joined(found)
 
 
 @dataclass(frozen=True)
 class AnyCondition(_Combination):
+    """`any`: one part holds."""
+
     kind = "any"
     syntax = "any: [BEDINGUNG, …]"
     description = "gilt, wenn eine der Bedingungen gilt (zitiert wird die erste, die gilt)"
@@ -226,6 +238,8 @@ class AnyCondition(_Combination):
 
 @dataclass(frozen=True)
 class NotCondition(Condition):
+    """`not`: the part does not hold."""
+
     kind = "not"
     syntax = "not: BEDINGUNG"
     description = "gilt, wenn die Bedingung nicht gilt"

@@ -186,6 +186,8 @@ class OfferEffect(Effect):
 
 @dataclass(frozen=True, kw_only=True)
 class Exclude(OfferEffect):
+    """`exclude`: the selected offers are not referred."""
+
     kind = "exclude"
     syntax = "exclude: {offers: AUSWAHL, need?: CODE | [CODE, …]}"
     description = "nimmt die ausgewählten Angebote aus den Verweisen"
@@ -197,6 +199,8 @@ class Exclude(OfferEffect):
 
 @dataclass(frozen=True, kw_only=True)
 class Require(OfferEffect):
+    """`require`: only the selected offers are referred."""
+
     kind = "require"
     syntax = "require: {offers: AUSWAHL, need?: CODE | [CODE, …]}"
     description = "behält nur die ausgewählten Angebote (mit der Begründung)"
@@ -228,6 +232,8 @@ class _Shift(OfferEffect):
 
 @dataclass(frozen=True, kw_only=True)
 class Boost(_Shift):
+    """`boost`: the selected offers rise by `by`."""
+
     kind = "boost"
     syntax = "boost: {offers: AUSWAHL, by: 0..1, need?: CODE | [CODE, …]}"
     description = "hebt die ausgewählten Angebote um „by“ Punkte (0–1) an"
@@ -236,6 +242,8 @@ class Boost(_Shift):
 
 @dataclass(frozen=True, kw_only=True)
 class Demote(_Shift):
+    """`demote`: the selected offers fall by `by`."""
+
     kind = "demote"
     syntax = "demote: {offers: AUSWAHL, by: 0..1, need?: CODE | [CODE, …]}"
     description = "setzt die ausgewählten Angebote um „by“ Punkte (0–1) herab"
@@ -244,6 +252,8 @@ class Demote(_Shift):
 
 @dataclass(frozen=True, kw_only=True)
 class AddNeed(Effect):
+    """`add_need`: a follow-up need."""
+
     kind = "add_need"
     syntax = "add_need: {need: CODE, score?: 0..1}"
     description = (
@@ -273,6 +283,8 @@ class AddNeed(Effect):
 
 @dataclass(frozen=True, kw_only=True)
 class Emergency(Effect):
+    """`emergency`: the need comes first, the selected offers at its top, marked."""
+
     kind = "emergency"
     syntax = "emergency: {need: CODE, offers: AUSWAHL, score?: 0..1}"
     description = (
