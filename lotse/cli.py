@@ -1,4 +1,4 @@
-"""The `lotse` command line: init, import, export-hsds, serve, user add."""
+"""The `lotse` command line: init, import, export-hsds, serve, rules, user add."""
 
 from __future__ import annotations
 
@@ -264,7 +264,7 @@ def serve(host: str, port: int, workers: int) -> None:
 
 def _require_rules(services: Services) -> None:
     """Stop with a German message when no usable rules file is in force (emergencies must not vanish)."""
-    from lotse.routing.rules_schema import RulesError
+    from lotse.routing.rules import RulesError
 
     try:
         services.check_rules()
@@ -276,6 +276,38 @@ def _require_rules(services: Services) -> None:
         sys.exit(1)
     finally:
         services.close()
+
+
+@main.group()
+def rules() -> None:
+    """Die Regelsprache auflisten und Regeldateien prüfen."""
+
+
+@rules.command(name="list")
+def rules_list() -> None:
+    """Alle Bedingungen, Wirkungen und Auswahlen der Regeln mit ihrer Form auflisten."""
+    from lotse.routing.rules import describe
+
+    click.echo(describe())
+
+
+@rules.command(name="check")
+@click.argument("path", type=click.Path(path_type=Path))
+def rules_check(path: Path) -> None:
+    """Eine Regeldatei prüfen: jedes Problem mit seiner Zeile; Exit 1, wenn eines gefunden wird."""
+    from lotse.routing.rules import RulesError, load_rules
+
+    try:
+        ruleset = load_rules(path)
+    except RulesError as exc:
+        for problem in exc.problems:
+            click.echo(f"{exc.source}, {problem}")
+        count = len(exc.problems)
+        click.echo(
+            f"{count} {'Problem' if count == 1 else 'Probleme'}: so ist die Datei nicht nutzbar.", err=True
+        )
+        sys.exit(1)
+    click.echo(f"{path.name}: {len(ruleset)} Regeln, alle gültig.")
 
 
 @main.command(name="widget-demo")

@@ -141,3 +141,32 @@ def test_serve_refuses_to_start_with_broken_rules(
     monkeypatch.setenv("LOTSE_RULES", str(tmp_path / "rules.yaml"))
     result = CliRunner().invoke(main, ["serve", "--port", "1"])
     assert result.exit_code == 1 and "Regeldatei nicht nutzbar" in result.output
+
+
+def test_rules_check_names_every_problem_with_its_line_and_exits_one(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "rules:\n  - id: a\n    when: {alter: 3}\n    then:\n      - promote: {by: 1}\n        reason: W.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["rules", "check", str(path)])
+    assert result.exit_code == 1
+    assert "rules.yaml, Zeile 3: Regel „a“, when: unbekannte Bedingung „alter“" in result.output
+    assert "rules.yaml, Zeile 5: Regel „a“, then: unbekannte Wirkung „promote“" in result.output
+
+
+def test_rules_check_accepts_the_shipped_rules() -> None:
+    from lotse.routing.sources import DEFAULT_RULES
+
+    result = CliRunner().invoke(main, ["rules", "check", str(DEFAULT_RULES)])
+    assert result.exit_code == 0 and "alle gültig" in result.output
+
+
+def test_rules_list_shows_every_condition_and_effect_with_its_form() -> None:
+    from lotse.routing.rules import CONDITIONS, EFFECTS
+
+    result = CliRunner().invoke(main, ["rules", "list"])
+    assert result.exit_code == 0
+    assert all(
+        f"  {kind.syntax}\n      {kind.description}" in result.output for kind in (*CONDITIONS, *EFFECTS)
+    )

@@ -3,7 +3,8 @@
 - Negation: "keine Schulden", "trinkt nicht mehr" put the words they govern in a negated scope; "kann die
   Miete nicht bezahlen" (inability) and "nicht genug Geld" (lack) do not.
 - Time and state: a clause with "früher", "damals", "seit Jahren trocken", "läuft wieder", "haben wir schon",
-  "ist erledigt" speaks of something past or already in place.
+  "ist erledigt" speaks of something past or already in place (`past`); the part of it that says a state
+  has ended ("früher", "damals", "trocken", "erledigt"; not "schon", "wieder") is `former`.
 - Person: who the text is about ("mein Sohn (15)", "die Nachbarin", "my mother") and the age it names.
 
 The scopes are marks on tokens, not decisions: the need recogniser learns from its corpus what a negated or
@@ -79,8 +80,9 @@ INABILITY_BEFORE = frozenset(
 _FORWARD = 4
 _BACKWARD = 3
 
-# Clauses that speak of the past or of what is already in place.
-_PAST_MARKERS = frozenset(
+# Clauses that speak of something no longer the case ("früher obdachlos", "seit Jahren trocken", "ist
+# erledigt") ...
+_FORMER_MARKERS = frozenset(
     {
         "frueher",
         "damals",
@@ -90,15 +92,22 @@ _PAST_MARKERS = frozenset(
         "ehemaligen",
         "vorher",
         "einst",
-        "wieder",
-        "erledigt",
-        "geklaert",
-        "geregelt",
         "vorbei",
         "ueberstanden",
         "trocken",
         "clean",
         "abstinent",
+        "used",
+        "erledigt",
+        "geklaert",
+        "geregelt",
+    }
+)
+# ... and those that speak of what is already in place or so again ("haben wir schon", "ist bewilligt",
+# "wieder schwanger"): for the model both are past, but only the former ones say a state has ended.
+_ALREADY_MARKERS = frozenset(
+    {
+        "wieder",
         "bewilligt",
         "genehmigt",
         "bereits",
@@ -106,9 +115,9 @@ _PAST_MARKERS = frozenset(
         "inzwischen",
         "mittlerweile",
         "already",
-        "used",
     }
 )
+_PAST_MARKERS = _FORMER_MARKERS | _ALREADY_MARKERS
 _SENTENCE_GAP = re.compile(r"[.!?;\n]")
 _CLAUSE_GAP = re.compile(r"[,:()\-–]")
 CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser", "but", "und", "weil"})
@@ -235,7 +244,10 @@ class Reading:
     sentences: tuple[int, ...]
     clauses: tuple[int, ...]
     negated: frozenset[int]
+    #: Words in a clause about the past or about what is already in place ("haben wir schon").
     past: frozenset[int]
+    #: The part of `past` that says a state has ended ("früher", "damals", "seit Jahren trocken").
+    former: frozenset[int]
     roles: tuple[str, ...]
     ages: tuple[int, ...]
 
@@ -292,8 +304,8 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
     return out
 
 
-def _past(tokens: list[Token], clauses: list[int]) -> set[int]:
-    marked = {clauses[i] for i, t in enumerate(tokens) if t.folded in _PAST_MARKERS}
+def _in_marked_clauses(tokens: list[Token], clauses: list[int], markers: frozenset[str]) -> set[int]:
+    marked = {clauses[i] for i, t in enumerate(tokens) if t.folded in markers}
     return {i for i in range(len(tokens)) if clauses[i] in marked}
 
 
@@ -327,7 +339,8 @@ def read(text: str) -> Reading:
         sentences=tuple(sentences),
         clauses=tuple(clauses),
         negated=frozenset(_negated(tokens, clauses)),
-        past=frozenset(_past(tokens, clauses)),
+        past=frozenset(_in_marked_clauses(tokens, clauses, _PAST_MARKERS)),
+        former=frozenset(_in_marked_clauses(tokens, clauses, _FORMER_MARKERS)),
         roles=tuple(dict.fromkeys(roles)),
         ages=tuple(_ages(text)),
     )

@@ -123,6 +123,14 @@ def no_offer_reason(label: str) -> str:
     )
 
 
+def rule_reason(reason: str, words: Iterable[str]) -> str:
+    """A rule's reason, quoting the words of the situation that made the rule fire (when there are any)."""
+    quoted = [f"„{w}“" for w in list(dict.fromkeys(words))[:QUOTED_TERMS]]
+    if not quoted:
+        return reason
+    return f"{reason} Erkannt in Ihrer Schilderung ({', '.join(quoted)})."
+
+
 def follow_up_reason(label: str, rule_reason: str) -> str:
     """Why a need the person did not name is listed: a rule added it as a follow-up."""
     return f"Zusätzlicher Bedarf „{label}“: {rule_reason}"

@@ -1,9 +1,8 @@
 """Situation text -> needs: weighted cue matching over the lexicon (lotse/data/lexicon_*.yaml).
 
-A cue is one or more words; each word matches a token by Snowball stem, also as a compound part
-("Stromsperre" holds "strom" and "sperre"), or by folded prefix ("suizid*"). Typos are corrected against the
-lexicon vocabulary first. A need's score is the noisy-or of its matched cue weights; negated cues ("keine
-Schulden mehr", "trinkt nicht") do not count.
+A cue is a word or phrase, matched by the one matcher of lexicon and rules (`lotse.language.matcher`:
+stems, compound parts, prefixes, typos, word order and gaps). A need's score is the noisy-or of its matched
+cue weights; negated cues ("keine Schulden mehr", "trinkt nicht") do not count.
 """
 
 from __future__ import annotations
@@ -15,17 +14,14 @@ from functools import lru_cache
 import numpy as np
 
 from lotse.language import read
+from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
 from lotse.language.scope import INABILITY_BEFORE, NEGATORS, segments
 from lotse.routing.model import EMERGENCY, NeedModel, fuse, load_model
 from lotse.search.analysis import (
     STOP_WORDS,
     Token,
-    correct,
-    fold,
     lexicon_vocabulary,
     need_cues,
-    split_compound,
-    stem,
     thesaurus,
     tokenize,
 )
@@ -49,17 +45,9 @@ OFFER_THRESHOLD = 0.6
 OFFER_MAX_NEEDS = 4
 OFFER_FALLBACK_NEEDS = 2
 FALLBACK_SCORE = 0.1
-# Shorter words are not typo-corrected: too many real words and place names lie one edit from a cue.
-MIN_TYPO_LEN = 6
 # Age may nudge a need that already has evidence, never create one.
 AGE_NUDGE = 0.12
 
-# Words that stand for "no" inside a cue ("kein geld", "nicht mehr laufen").
-NEG_WORDS = frozenset(
-    {"nicht", "nich", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie", "niemals"}
-)
-# "nichts"/"nix" only match each other in cues: "nichts zu essen" is no "kein Arzt".
-NOTHING_WORDS = frozenset({"nichts", "nix", "nischt"})
 # Negation and inability words of the language layer the lexicon's own negation leaves out (English ones,
 # "net", and "keiner", which the lexicon reads as "no one", not as a negated cue).
 _LAYER_ONLY_NEGATORS = frozenset({"not", "no", "never", "dont", "doesnt", "didnt", "isnt", "net", "keiner"})
@@ -139,41 +127,19 @@ class NeedMatch:
 
 # --- compiled lexicon -----------------------------------------------------------------------------------
 
-Key = tuple[str, str]  # ("s", stem) | ("p", prefix) | ("l", literal stop word) | ("n", "")
-
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
     need: str
     weight: float
-    keys: tuple[Key, ...]
-    negated_inside: bool
+    phrase: Phrase
 
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
+    matcher: Matcher
+    #: The cues by the key of their first word (a text is scanned for the keys it has).
     by_first: dict[Key, tuple[_Cue, ...]]
-    prefixes: tuple[str, ...]
-    words: frozenset[str]
-    stems: frozenset[str]
-    by_length: dict[int, frozenset[str]]
-
-
-def _cue_keys(pattern: str) -> tuple[Key, ...]:
-    keys: list[Key] = []
-    for token in tokenize(pattern.replace("*", " * ").replace(" * ", "* ")):
-        word = token.folded
-        if word in NEG_WORDS:
-            keys.append(("n", ""))
-        elif word in NOTHING_WORDS:
-            keys.append(("x", ""))
-        elif pattern.find(token.text + "*") >= 0:
-            keys.append(("p", word))
-        elif word in STOP_WORDS:
-            keys.append(("l", word))
-        else:
-            keys.append(("s", stem(word)))
-    return tuple(dict.fromkeys(keys))
 
 
 def _all_cues() -> Iterable[tuple[str, str, float]]:
@@ -188,75 +154,19 @@ def _all_cues() -> Iterable[tuple[str, str, float]]:
 
 @lru_cache(maxsize=1)
 def _compiled() -> _Lexicon:
-    best: dict[tuple[str, tuple[Key, ...]], float] = {}
+    best: dict[tuple[str, tuple[Key, ...]], tuple[float, Phrase]] = {}
     for code, pattern, weight in _all_cues():
-        keys = _cue_keys(fold(pattern))
-        if keys and any(k[0] in "sp" for k in keys):
-            old = best.get((code, keys))
-            best[(code, keys)] = weight if old is None or weight < 0 else max(weight, old)
+        phrase = compile_phrase(pattern)
+        if phrase.searchable:
+            old = best.get((code, phrase.keys))
+            if old is not None and weight >= 0:
+                weight = max(weight, old[0])
+            best[(code, phrase.keys)] = (weight, old[1] if old is not None else phrase)
     index: dict[Key, list[_Cue]] = {}
-    prefixes: set[str] = set()
-    stems: set[str] = set()
-    for (code, keys), weight in best.items():
-        cue = _Cue(code, weight, keys, ("n", "") in keys or ("x", "") in keys)
-        index.setdefault(keys[0], []).append(cue)
-        prefixes.update(k[1] for k in keys if k[0] == "p")
-        stems.update(k[1] for k in keys if k[0] == "s")
-    words = lexicon_vocabulary()
-    by_length: dict[int, set[str]] = {}
-    for word in words:
-        by_length.setdefault(len(word), set()).add(word)
-    return _Lexicon(
-        {k: tuple(v) for k, v in index.items()},
-        tuple(sorted(prefixes)),
-        words,
-        frozenset(stems),
-        {n: frozenset(ws) for n, ws in by_length.items()},
-    )
-
-
-@lru_cache(maxsize=16384)
-def _word_keys(folded: str) -> frozenset[Key]:
-    """Match keys of one folded word: its stem, and its compound parts unless the whole word is a cue word."""
-    lex = _compiled()
-    keys: set[Key] = set()
-    if folded in NEG_WORDS:
-        keys.add(("n", ""))
-    if folded in NOTHING_WORDS:
-        keys.add(("x", ""))
-    if folded in STOP_WORDS:
-        keys.add(("l", folded))
-        return frozenset(keys)
-    word = folded
-    whole = stem(word)
-    if (
-        len(word) >= MIN_TYPO_LEN
-        and word.isalpha()
-        and whole not in lex.stems
-        and word not in lex.words
-        and not _is_compound(word)
-    ):
-        fixed = _correct(word)
-        if fixed is not None:
-            word, whole = fixed, stem(fixed)
-    keys.add(("s", whole))
-    units = [word] if whole in lex.stems else split_compound(word)
-    for unit in units:
-        keys.add(("s", stem(unit)))
-        keys.update(("p", p) for p in lex.prefixes if unit.startswith(p))
-    return frozenset(keys)
-
-
-def _is_compound(word: str) -> bool:
-    return len(split_compound(word)) > 1
-
-
-def _correct(word: str) -> str | None:
-    lex = _compiled()
-    near: set[str] = set()
-    for n in range(len(word) - 2, len(word) + 3):
-        near.update(lex.by_length.get(n, ()))
-    return correct(word, near) if near else None
+    for (code, keys), (weight, phrase) in best.items():
+        index.setdefault(keys[0], []).append(_Cue(code, weight, phrase))
+    matcher = Matcher((cue.phrase for cues in index.values() for cue in cues), lexicon_vocabulary())
+    return _Lexicon(matcher, {k: tuple(v) for k, v in index.items()})
 
 
 # --- matching --------------------------------------------------------------------------------------------
@@ -268,35 +178,15 @@ class _Hit:
     positions: tuple[int, ...]
 
 
-def _find_hits(token_keys: list[frozenset[Key]], sentences: list[int]) -> list[_Hit]:
-    lex = _compiled()
-    where: dict[Key, list[int]] = {}
-    for pos, keys in enumerate(token_keys):
-        for key in keys:
-            where.setdefault(key, []).append(pos)
+def _find_hits(scan: Scan) -> list[_Hit]:
+    """The first occurrence of every cue in the text."""
+    by_first = _compiled().by_first
     hits: list[_Hit] = []
-    for key, first_positions in where.items():
-        for cue in lex.by_first.get(key, ()):
-            window = len(cue.keys) + 2
-            for p0 in first_positions:
-                chosen = [p0]
-                # Two-word cues match in any order ("leerer Kühlschrank"); longer ones in their order.
-                ordered = len(cue.keys) > 2 or cue.negated_inside
-                for other in cue.keys[1:]:
-                    near = [
-                        q
-                        for q in where.get(other, ())
-                        if abs(q - p0) <= window
-                        and sentences[q] == sentences[p0]
-                        and (not ordered or q >= chosen[-1])
-                    ]
-                    if not near:
-                        break
-                    chosen.append(min(near, key=lambda q: abs(q - chosen[-1])))
-                else:
-                    if max(chosen) - min(chosen) <= window:
-                        hits.append(_Hit(cue, tuple(sorted(set(chosen)))))
-                        break
+    for key in scan.where:
+        for cue in by_first.get(key, ()):
+            found = scan.first(cue.phrase)
+            if found is not None:
+                hits.append(_Hit(cue, found))
     return hits
 
 
@@ -348,14 +238,19 @@ def _scores(text: str) -> tuple[dict[str, tuple[float, list[int]]], list[Token]]
         return {}, tokens
     # The lexicon's clauses end at fewer words than the language layer's ("und" joins a cue's words here).
     sentences, clauses = segments(text, tokens, _CLAUSE_WORDS)
-    token_keys = [_word_keys(t.folded) for t in tokens]
-    hits = _find_hits(token_keys, sentences)
-    used_neg = {p for h in hits if h.cue.negated_inside for p in h.positions if tokens[p].folded in NEG_WORDS}
+    hits = _find_hits(_compiled().matcher.scan(tokens, sentences))
+    used_neg = {
+        p
+        for h in hits
+        if h.cue.phrase.negated_inside
+        for p in h.positions
+        if tokens[p].folded in NEGATION_WORDS
+    }
     negators = _negators(tokens, used_neg)
     refusals = _clause_negators(tokens)
     by_need: dict[str, list[_Hit]] = {}
     for hit in hits:
-        if hit.cue.negated_inside or not _is_negated(hit, tokens, clauses, negators, refusals):
+        if hit.cue.phrase.negated_inside or not _is_negated(hit, tokens, clauses, negators, refusals):
             by_need.setdefault(hit.cue.need, []).append(hit)
     out: dict[str, tuple[float, list[int]]] = {}
     for need, need_hits in by_need.items():

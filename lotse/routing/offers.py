@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from lotse.routing.phrases import Pattern, in_terms
+from lotse.language.matcher import Phrase, in_terms
 from lotse.search.analysis import analyze
 from lotse.search.documents import Derived, StoredOffer
 
@@ -41,13 +41,13 @@ class OfferFacts:
     schedules: tuple[Any, ...] = ()
     #: Where the offer stands seen from each district (filled by proximity, valid for one district map).
     places: dict[str | None, tuple[Any, Any]] = field(default_factory=dict, repr=False)
-    _has: dict[Pattern, bool] = field(default_factory=dict, repr=False)
+    _has: dict[Phrase, bool] = field(default_factory=dict, repr=False)
 
-    def has(self, pattern: Pattern) -> bool:
-        """Tell whether the offer's name, description or hours use the words of a pattern (remembered)."""
-        found = self._has.get(pattern)
+    def has(self, phrase: Phrase) -> bool:
+        """Tell whether the offer's name, description or hours use the words of a phrase (remembered)."""
+        found = self._has.get(phrase)
         if found is None:
-            found = self._has[pattern] = in_terms(pattern, self.terms)
+            found = self._has[phrase] = in_terms(phrase, self.terms)
         return found
 
     def need_source(self, code: str) -> str | None:

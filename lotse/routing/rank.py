@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from lotse.routing.eligibility import MISMATCHED_FIT
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import Proximity
-from lotse.routing.rules import Effect
+from lotse.routing.rules import OfferEffect
 
 #: Does the offer answer the need? The heaviest part: a near, fresh offer for another need helps nobody.
 W_NEED = 0.40
@@ -122,7 +121,7 @@ def freshness(verified: date | None, today: date) -> float:
 
 
 def apply_effects(
-    candidates: list[Candidate], effects: Iterable[Effect], need: str | None
+    candidates: list[Candidate], effects: Iterable[OfferEffect], need: str | None
 ) -> list[Candidate]:
     """Apply the rules' offer effects for one need: exclude, require, then boost and demote (with reasons)."""
     effects = list(effects)
@@ -132,46 +131,20 @@ def apply_effects(
 
 
 def apply_filters(
-    candidates: list[Candidate], effects: Iterable[Effect], need: str | None
+    candidates: list[Candidate], effects: Iterable[OfferEffect], need: str | None
 ) -> list[Candidate]:
-    """Apply exclude and require for one need; the offers a require keeps get its reason."""
-    scoped = [e for e in effects if e.applies_to(need) and e.offers is not None]
+    """Apply exclude, then require, for one need; the offers a require keeps get its reason."""
     kept = candidates
-    for effect in (e for e in scoped if e.kind == "exclude"):
-        assert effect.offers is not None
-        kept = [c for c in kept if not effect.offers.matches(c.offer)]
-    for effect in (e for e in scoped if e.kind == "require"):
-        assert effect.offers is not None
-        kept = [c for c in kept if effect.offers.matches(c.offer)]
-        for c in kept:
-            c.reasons.append(effect.reason)
+    for effect in sorted((e for e in effects if e.filters and e.applies_to(need)), key=lambda e: e.phase):
+        kept = effect.apply(kept)
     return kept
 
 
-def apply_boosts(candidates: Iterable[Candidate], effects: Iterable[Effect], need: str | None) -> None:
+def apply_boosts(candidates: list[Candidate], effects: Iterable[OfferEffect], need: str | None) -> None:
     """Apply boost and demote for one need to the candidates they select, with their reasons."""
-    for effect in (e for e in effects if e.applies_to(need) and e.kind in ("boost", "demote")):
-        assert effect.offers is not None
-        sign = 1.0 if effect.kind == "boost" else -1.0
-        for c in candidates:
-            if effect.offers.matches(c.offer):
-                c.rule_delta += sign * effect.amount
-                c.reasons.append(effect.reason)
-
-
-def mark_emergency(candidates: Iterable[Candidate], effect: Effect) -> None:
-    """Mark the candidates an emergency rule selects: they go first, with the rule's reason first.
-
-    An offer only for other age groups (a children's line for an adult) is not marked: in an emergency
-    the first number must be one that answers this person.
-    """
-    assert effect.offers is not None
-    for c in candidates:
-        if c.group <= MISMATCHED_FIT:
-            continue
-        if effect.offers.matches(c.offer) and not c.emergency:
-            c.emergency = True
-            c.leads.insert(0, effect.reason)
+    for effect in effects:
+        if not effect.filters and effect.applies_to(need):
+            effect.apply(candidates)
 
 
 def ordered(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from lotse.language.matcher import Phrase, compile_phrase
 from lotse.routing.offers import OfferFacts
-from lotse.routing.phrases import Pattern, compile_pattern
 from lotse.search.analysis import CUE_TIERS, need_cues
 from lotse.search.query import NAME_BOOST, QueryPlan, plan
 
@@ -120,10 +120,10 @@ class TextIndex:
 
 
 @cache
-def need_patterns(code: str) -> tuple[Pattern, ...]:
-    """The specific cues of a need in the recogniser's lexicon, as word patterns."""
+def need_patterns(code: str) -> tuple[Phrase, ...]:
+    """The specific cues of a need in the recogniser's lexicon, as phrases."""
     cues = need_cues().get(code, {})
-    return tuple(compile_pattern(cue) for cue, weight in sorted(cues.items()) if weight >= SPECIFIC_CUE)
+    return tuple(compile_phrase(cue) for cue, weight in sorted(cues.items()) if weight >= SPECIFIC_CUE)
 
 
 def mentions_need(offer: OfferFacts, code: str) -> bool:

@@ -13,10 +13,10 @@ mark becomes an emergency of the answer even when no rule fired:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from lotse.routing.offers import OfferFacts
-from lotse.routing.rules import Decision, Effect, RuleSet, Selector
+from lotse.routing.rules import Decision, Emergency, RuleSet, Selector, Words
 
 __all__ = ["MINOR_AGE", "fits_situation", "safety_net"]
 
@@ -57,26 +57,37 @@ def fits_situation(offer: OfferFacts, needs: Iterable[str]) -> bool:
     return any(_GROUP_NEEDS[g] & present for g in special)
 
 
-def _emergency_effect(rules: RuleSet, need: str) -> Effect:
+def _emergency_effect(rules: RuleSet, need: str) -> Emergency:
     for rule in rules.rules:
         for effect in rule.then:
-            if effect.kind == "emergency" and effect.need == need and effect.offers is not None:
+            if isinstance(effect, Emergency) and effect.need == need:
                 return effect
     reason = _REASONS.get(need, "Notfall: Diese Stelle hilft sofort.")
-    return Effect("emergency", reason, SAFETY_RULE, 0, need, Selector(needs=frozenset({need})))
+    return Emergency(reason=reason, rule_id=SAFETY_RULE, need=need, offers=Selector(needs=frozenset({need})))
 
 
-def safety_net(urgent: Iterable[str], decision: Decision, rules: RuleSet, age: int | None) -> list[str]:
-    """Make the urgent needs emergencies of the decision; returns needs it added (child protection)."""
+def safety_net(
+    urgent: Iterable[str],
+    decision: Decision,
+    rules: RuleSet,
+    age: int | None,
+    evidence: Mapping[str, Words] | None = None,
+) -> list[str]:
+    """Make the urgent needs emergencies of the decision, quoting the words each need was recognised by;
+    returns needs it added (child protection)."""
     added: list[str] = []
+    words = evidence or {}
     for need in urgent:
         if need not in decision.emergency_needs:
-            decision.emergencies.append(_emergency_effect(rules, need))
+            decision.emergencies.append(_emergency_effect(rules, need).fired(words.get(need, ())))
     if age is not None and age <= MINOR_AGE and decision.emergencies:
         if CHILD_PROTECTION not in decision.emergency_needs:
             added.append(CHILD_PROTECTION)
-        youth = Effect(
-            "emergency", _YOUTH_REASON, SAFETY_RULE, 0, CHILD_PROTECTION, Selector(needs=YOUTH_OFFER_NEEDS)
+        youth = Emergency(
+            reason=_YOUTH_REASON,
+            rule_id=SAFETY_RULE,
+            need=CHILD_PROTECTION,
+            offers=Selector(needs=YOUTH_OFFER_NEEDS),
         )
         decision.emergencies.insert(0, youth)
     return added

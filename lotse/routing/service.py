@@ -14,12 +14,11 @@ from datetime import date, datetime
 from typing import Any
 
 from lotse.directory.schedule import TIMEZONE, is_open
-from lotse.language.scope import person_age
+from lotse.language import read
 from lotse.routing import explain
 from lotse.routing.eligibility import group_fit, is_eligible
 from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
 from lotse.routing.offers import OfferFacts
-from lotse.routing.phrases import Text
 from lotse.routing.proximity import DistrictMap, Place, proximity
 from lotse.routing.rank import (
     LANGUAGE_BONUS,
@@ -33,7 +32,6 @@ from lotse.routing.rank import (
     apply_boosts,
     apply_filters,
     freshness,
-    mark_emergency,
     need_match,
     ordered,
 )
@@ -205,15 +203,17 @@ class Router:
         """Answer one question: the needs present and, per need, the best eligible offers with reasons."""
         districts = self._districts()
         pool = self._pool()
-        text = Text(request.situation)
+        reading = read(request.situation)
         needs = self._needs(request)
-        age = request.age if request.age is not None else person_age(request.situation)
-        situation = Situation({c: n.score for c, n in needs.items()}, request.age, request.district, text)
+        age = request.age if request.age is not None else reading.person_age()
+        evidence = {c: n.evidence for c, n in needs.items()}
+        scores = {c: n.score for c, n in needs.items()}
+        situation = Situation(scores, request.age, request.district, reading, evidence)
         rules = self._rules()
         decision = rules.evaluate(situation)
         rule_urgent = set(decision.emergency_needs)
         urgent = [c for c, n in needs.items() if n.urgent]
-        for code in safety_net(urgent, decision, rules, age):
+        for code in safety_net(urgent, decision, rules, age, evidence):
             # Child protection for a minor in danger is the answer itself, not a hint: full referrals.
             top = max([THRESHOLD, *(needs[c].score for c in urgent)])
             needs[code] = DetectedNeed(code, load_taxonomy().label(code), round(top, 3), (), True)
@@ -295,14 +295,11 @@ class Router:
 
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
         age = question.request.age
-        emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
-        filtered = any(
-            e.applies_to(need) and e.kind in ("exclude", "require") for e in question.decision.offer_effects
-        )
+        emergencies = [e for e in question.decision.emergencies if e.need == need]
+        filtered = any(e.filters and e.applies_to(need) for e in question.decision.offer_effects)
         candidates = self._need_candidates(need, pool, question, complete=bool(emergencies) or filtered)
         taken = {c.offer.id for c in candidates}
         for effect in emergencies:
-            assert effect.offers is not None
             for offer in pool.with_any_need(effect.offers.needs):
                 # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
                 if offer.id not in taken and is_eligible(offer, age) and effect.offers.matches(offer):
@@ -312,7 +309,7 @@ class Router:
         candidates = apply_filters(candidates, question.decision.offer_effects, need)
         present = set(question.needs)
         for effect in emergencies:
-            mark_emergency([c for c in candidates if fits_situation(c.offer, present)], effect)
+            effect.mark(c for c in candidates if fits_situation(c.offer, present))
         # Boosts are at most a few tenths: an offer far down the list never reaches the top with them,
         # so only a shortlist gets them (and, later, its reasons written).
         shortlist = _shortlist(candidates, question.request.limit)
@@ -326,7 +323,7 @@ class Router:
         for added in question.decision.added_needs:
             if added.code == need and not added.emergency:
                 for c in chosen:
-                    c.leads.append(explain.follow_up_reason(label, added.reason))
+                    c.leads.append(explain.follow_up_reason(label, added.explained))
         if need == FALLBACK_NEED and question.fallback:
             for c in chosen:
                 c.leads.append(explain.fallback_reason())

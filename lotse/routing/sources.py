@@ -27,8 +27,7 @@ from lotse.models import ChangeLog, District, Offer, OfferTerm, Schedule
 from lotse.routing.offers import OfferFacts, facts_of, facts_of_stored
 from lotse.routing.proximity import DistrictMap, Place
 from lotse.routing.relevance import TextIndex
-from lotse.routing.rules import RuleSet, load_rules
-from lotse.routing.rules_schema import Problem, RulesError
+from lotse.routing.rules import Problem, RulesError, RuleSet, load_rules
 from lotse.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:

@@ -7,15 +7,13 @@ split compounds (whole word and parts) -> Snowball stem.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import yaml
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token as WhooshToken
 
@@ -40,10 +38,10 @@ __all__ = [
 
 from lotse.language.compounds import MAX_COMPOUND_LEN, add_compound_parts, register_parts, split_compound
 from lotse.language.text import TOKEN_RE, Token, fold, fold_word, tokenize
-from lotse.language.words import STOP_WORDS, data_text, stem, word_file
+from lotse.language.typos import correct, is_common_word
+from lotse.language.words import STOP_WORDS, data_text, stem
 
 _data_text = data_text
-_word_file = word_file
 
 
 # Cue tiers of the lexicon files: a "strong" cue alone makes a need present, "weak" ones need company.
@@ -101,7 +99,7 @@ def _lexicon_words() -> set[str]:
     lex = _lexicon()
     for need in (lex.get("needs") or {}).values():
         for cue in need.get("cues") or {}:
-            words.update(w.rstrip("*") for w in fold(str(cue)).split())
+            words.update(w.strip("*") for w in fold(str(cue)).split())
     for key, entry in (lex.get("thesaurus") or {}).items():
         words.update(fold(str(key)).split())
         for term in entry.get("terms", []):
@@ -247,46 +245,3 @@ def expand_synonyms(terms: list[str]) -> list[str]:
                         seen.add(t)
                         out.append(t)
     return out
-
-
-# --- Typo correction -------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _common() -> tuple[frozenset[str], frozenset[str]]:
-    words = _word_file("common_words.txt") | STOP_WORDS
-    return frozenset(words), frozenset(stem(w) for w in words if len(w) >= 4)
-
-
-def is_common_word(folded_word: str) -> bool:
-    """True if the word (or a word with its stem) is a common German word, so never a typo."""
-    words, stems = _common()
-    return folded_word in words or stem(folded_word) in stems
-
-
-def _max_edits(length: int) -> int:
-    if length < 4:
-        return 0
-    return 1 if length <= 7 else 2
-
-
-def correct(word: str, vocabulary: Collection[str]) -> str | None:
-    """The vocabulary word a typo most likely meant, or None (known/common word, too short, no match)."""
-    folded = fold(word)
-    limit = _max_edits(len(folded))
-    if limit == 0 or folded in vocabulary or not folded.isalpha() or is_common_word(folded):
-        return None
-    # OSA distance counts a swap of two neighbouring letters as one edit.
-    found = process.extract(folded, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=20)
-    if not found:
-        return None
-
-    def rank(item: tuple[str, float, Any]) -> tuple[float, int, int, str]:
-        cand, dist, _ = item
-        return (dist + (0 if cand[:1] == folded[:1] else 0.5), abs(len(cand) - len(folded)), 0, cand)
-
-    best, dist, _ = min(found, key=rank)
-    # A differing first letter is a rarer typo: accept it only at one edit.
-    if best[:1] != folded[:1] and dist > 1:
-        return None
-    return str(best)

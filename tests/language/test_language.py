@@ -50,6 +50,13 @@ def test_past_and_solved_clauses_are_marked() -> None:
     assert "getrunken" in past and "wohnung" not in past
 
 
+def test_an_ended_state_is_former_but_already_or_again_is_not() -> None:
+    reading = read("Früher war ich obdachlos, jetzt bin ich wieder schwanger.")
+    former = {t.folded for i, t in enumerate(reading.tokens) if i in reading.former}
+    past = {t.folded for i, t in enumerate(reading.tokens) if i in reading.past}
+    assert "obdachlos" in former and "schwanger" not in former and "schwanger" in past
+
+
 @pytest.mark.parametrize(
     ("text", "age"),
     [

@@ -9,8 +9,8 @@ import pytest
 
 from lotse.routing import rank
 from lotse.routing.proximity import Proximity, Tier, proximity
-from lotse.routing.rank import Candidate, apply_effects, freshness, mark_emergency, need_match, ordered
-from lotse.routing.rules import Effect, parse_rules
+from lotse.routing.rank import Candidate, apply_effects, freshness, need_match, ordered
+from lotse.routing.rules import Effect, Emergency, OfferEffect, parse_rules
 from tests.routing.offer_builders import TOWN, facts
 
 TODAY = date(2026, 6, 1)
@@ -22,11 +22,19 @@ def candidate(need: str | None = "GEL.SCHULD", place: Proximity = NEAR, **fields
     return Candidate(offer, need, need_match(offer, need) if need else 0.0, 0.5, place, 0.5, 1.0)
 
 
-def effects(then: str) -> list[Effect]:
+def parsed(then: str) -> list[Effect]:
     text = "rules:\n  - id: r\n    when: {need: GEL}\n    then:\n" + textwrap.indent(
         textwrap.dedent(then), "      "
     )
     return list(parse_rules(text).rules[0].then)
+
+
+def effects(then: str) -> list[OfferEffect]:
+    return [e for e in parsed(then) if isinstance(e, OfferEffect)]
+
+
+def emergency(then: str) -> Emergency:
+    return next(e for e in parsed(then) if isinstance(e, Emergency))
 
 
 def test_weights_add_up_to_one() -> None:
@@ -135,11 +143,9 @@ def test_an_effect_scoped_to_a_need_leaves_other_needs_alone() -> None:
 def test_emergency_marks_the_selected_offers_with_the_reason_first() -> None:
     c = candidate(description="Rund um die Uhr erreichbar")
     c.reasons.append("Passt zum Bedarf.")
-    effect = effects(
-        '- emergency: {need: NOT.HGEW, offers: {words: ["rund um die uhr"]}}\n  reason: Notfall.'
-    )[0]
-    mark_emergency([c], effect)
-    assert c.emergency and c.leads == ["Notfall."] and c.reasons == ["Passt zum Bedarf."]
+    effect = emergency('- emergency: {need: NOT.HGEW, offers: {words: ["rund um die uhr"]}}\n  reason: N.')
+    effect.mark([c])
+    assert c.emergency and c.leads == ["N."] and c.reasons == ["Passt zum Bedarf."]
 
 
 def test_emergencies_come_first_whatever_their_score() -> None:
@@ -165,8 +171,6 @@ def test_equal_scores_are_ordered_by_name_for_stable_answers() -> None:
 def test_an_offer_only_for_other_age_groups_is_not_marked_as_emergency() -> None:
     c = candidate(description="Rund um die Uhr erreichbar")
     c.group = 0.0
-    effect = effects(
-        '- emergency: {need: NOT.KRISE, offers: {words: ["rund um die uhr"]}}\n  reason: Notfall.'
-    )[0]
-    mark_emergency([c], effect)
+    effect = emergency('- emergency: {need: NOT.KRISE, offers: {words: ["rund um die uhr"]}}\n  reason: N.')
+    effect.mark([c])
     assert not c.emergency

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lotse.routing.phrases import Text
-from lotse.routing.rules import RulesError, RuleSet, Situation, load_rules, parse_rules
+from lotse.language import read
+from lotse.routing.rules import CONDITIONS, EFFECTS, RulesError, RuleSet, Situation, load_rules, parse_rules
 from lotse.routing.sources import DEFAULT_RULES
 from tests.routing.offer_builders import facts
 
@@ -20,7 +20,7 @@ def rules(text: str) -> RuleSet:
 def situation(
     text: str = "", needs: dict[str, float] | None = None, age: int | None = None, district: str | None = None
 ) -> Situation:
-    return Situation(needs or {}, age, district, Text(text))
+    return Situation(needs or {}, age, district, read(text))
 
 
 def one_rule(
@@ -47,9 +47,16 @@ def test_seed_rules_are_valid() -> None:
     assert len(load_rules(DEFAULT_RULES)) > 0
 
 
+def test_the_readme_documents_every_condition_and_effect_in_its_registered_form() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Rules (`rules.yaml`)") : readme.index("### Ranking")]
+    forms = [kind.syntax.replace("|", "\\|") for kind in (*CONDITIONS, *EFFECTS)]
+    assert [form for form in forms if f"| `{form}` |" not in section] == []
+
+
 def test_seed_rules_use_every_effect() -> None:
     kinds = {e.kind for rule in load_rules(DEFAULT_RULES).rules for e in rule.then}
-    assert kinds == {"boost", "demote", "require", "exclude", "add_need", "emergency"}
+    assert kinds == set(EFFECTS.names) == {"boost", "demote", "require", "exclude", "add_need", "emergency"}
 
 
 # --- conditions ---------------------------------------------------------------------------------------
@@ -106,6 +113,60 @@ def test_not_condition_inverts() -> None:
     assert fires(ruleset, situation()) and not fires(ruleset, situation(needs={"NOT.MANN": 0.9}))
 
 
+def test_a_negated_mention_does_not_satisfy_a_words_condition() -> None:
+    ruleset = one_rule("words: [schulden]")
+    assert not fires(ruleset, situation("Er hat keine Schulden mehr, aber die Miete ist zu hoch."))
+    assert fires(ruleset, situation("Er hat Schulden, aber keine Arbeit."))
+
+
+def test_a_past_mention_does_not_satisfy_a_words_condition() -> None:
+    assert not fires(
+        one_rule("words: [obdachlos]"), situation("Früher war ich obdachlos, jetzt habe ich ein Zimmer.")
+    )
+
+
+def test_a_mention_that_is_so_again_or_already_counts() -> None:
+    assert fires(one_rule("words: [schwanger*]"), situation("Ich bin wieder schwanger."))
+
+
+def test_a_phrase_that_says_no_itself_counts_when_negated() -> None:
+    ruleset = one_rule('words: ["kein schlafplatz"]')
+    assert fires(ruleset, situation("Ich habe heute keinen Schlafplatz."))
+
+
+def test_a_later_mention_counts_when_an_earlier_one_is_negated() -> None:
+    ruleset = one_rule("words: [obdachlos]")
+    assert fires(ruleset, situation("Früher war ich nie obdachlos. Seit gestern bin ich obdachlos."))
+
+
+# --- what conditions matched: the words of the situation ------------------------------------------------
+
+
+def matched(when: str, s: Situation) -> tuple[str, ...]:
+    decision = one_rule(when).evaluate(s)
+    return decision.offer_effects[0].words
+
+
+def test_a_words_condition_returns_the_words_it_matched_as_written() -> None:
+    assert matched('words: ["heute nacht"]', situation("Weiß heut Nacht nicht wohin")) == ("heut Nacht",)
+
+
+def test_a_need_condition_returns_the_words_the_need_was_recognised_by() -> None:
+    s = Situation({"GEL.ENERG": 0.9}, None, None, read("Stromsperre"), {"GEL.ENERG": ("Stromsperre",)})
+    assert matched("need: GEL", s) == ("Stromsperre",)
+
+
+def test_all_returns_the_words_of_every_part_and_not_none() -> None:
+    when = "all:\n  - words: [strom*]\n  - words: [mahnung]\n  - not:\n      words: [gas]"
+    assert matched(when, situation("Strom abgestellt, dazu eine Mahnung")) == ("Strom", "Mahnung")
+
+
+def test_a_follow_up_need_carries_the_words_of_the_rule_that_added_it() -> None:
+    energy = Situation({"GEL.ENERG": 0.9}, None, None, read("Stromsperre"), {"GEL.ENERG": ("Stromsperre",)})
+    decision = rules(FOLLOW_UP).evaluate(energy)
+    assert decision.added_needs[0].words == decision.offer_effects[0].words == ("Stromsperre",)
+
+
 # --- selectors ------------------------------------------------------------------------------------------
 
 
@@ -156,7 +217,7 @@ rules:
   - id: energie
     when: {need: GEL.ENERG}
     then:
-      - add_need: {code: GEL.SCHULD, score: 0.55}
+      - add_need: {need: GEL.SCHULD, score: 0.55}
         reason: Meist gibt es weitere Schulden.
   - id: schulden
     when: {need: GEL.SCHULD}
@@ -184,7 +245,7 @@ def test_add_need_keeps_a_need_already_detected() -> None:
 
 def test_offer_effects_are_collected_not_applied() -> None:
     decision = rules(FOLLOW_UP).evaluate(situation(needs={"GEL.SCHULD": 0.9}))
-    assert [(e.kind, e.amount, e.reason) for e in decision.offer_effects] == [
+    assert [(e.kind, e.by, e.reason) for e in decision.offer_effects] == [
         ("boost", 0.1, "Hilft auch bei Insolvenz.")
     ]
 
@@ -259,6 +320,55 @@ def test_duplicate_rule_ids_are_reported() -> None:
     rule = "  - id: a\n    when: {need: GEL}\n    then:\n      - exclude: {offers: {ids: [x]}}\n"
     rule += "        reason: W.\n"
     assert problems("rules:\n" + rule + rule) == ["Zeile 7: Regel „a“: die Id kommt mehrfach vor."]
+
+
+def test_unknown_effect_is_reported_with_its_line() -> None:
+    found = problems(
+        "rules:\n  - id: a\n    when: {need: GEL}\n    then:\n"
+        "      - promote: {offers: {ids: [x]}, by: 0.1}\n        reason: W."
+    )
+    assert found == [
+        "Zeile 5: Regel „a“, then: unbekannte Wirkung „promote“ "
+        "(erlaubt: boost, demote, require, exclude, add_need, emergency)."
+    ]
+
+
+def test_unknown_condition_inside_not_is_an_error_not_a_negation() -> None:
+    found = problems(
+        "rules:\n  - id: a\n    when:\n      not: {alter: 3}\n    then:\n"
+        "      - exclude: {offers: {ids: [x]}}\n        reason: W."
+    )
+    assert found == [
+        "Zeile 4: Regel „a“, when, not: unbekannte Bedingung „alter“ "
+        "(erlaubt: need, age, district, words, all, any, not)."
+    ]
+
+
+def test_add_need_names_its_need_with_need_like_every_rule() -> None:
+    found = problems(
+        "rules:\n  - id: a\n    when: {need: GEL}\n    then:\n"
+        "      - add_need: {code: GEL.SCHULD}\n        reason: W."
+    )
+    assert found == [
+        "Zeile 5: Regel „a“, then, add_need: „code“ heißt „need“ (need nennt in jeder Regel den Bedarf)."
+    ]
+
+
+def test_add_need_takes_one_need_not_an_area() -> None:
+    found = problems(
+        "rules:\n  - id: a\n    when: {need: GEL}\n    then:\n"
+        "      - add_need: {need: GEL}\n        reason: W."
+    )
+    assert found == [
+        "Zeile 5: Regel „a“, then, add_need, need: „GEL“ ist kein bekannter Bedarf (hier genau ein Bedarf, "
+        "kein Bereich)."
+    ]
+
+
+def test_an_offer_effect_may_name_an_area_as_its_need() -> None:
+    ruleset = one_rule("need: GEL", "- exclude: {offers: {ids: [x]}, need: GEL}\n  reason: W.")
+    effect = ruleset.evaluate(situation(needs={"GEL.SCHULD": 0.9})).offer_effects[0]
+    assert effect.applies_to("GEL.SCHULD") and not effect.applies_to("WOH.WLOS")
 
 
 def test_unknown_key_is_reported_with_its_line() -> None:

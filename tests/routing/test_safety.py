@@ -72,6 +72,12 @@ def test_an_urgent_need_without_a_rule_puts_its_crisis_offer_first_with_a_note()
     assert answer.needs[0].code == "NOT.KRISE"
 
 
+def test_the_safety_nets_emergency_reason_quotes_the_words_the_need_was_recognised_by() -> None:
+    first = ask([SEELSORGE], urgent("NOT.KRISE")).referrals[0]
+    assert first.reasons[0].startswith("Notfall: ")
+    assert first.reasons[0].endswith(" Erkannt in Ihrer Schilderung („Wort“).")
+
+
 def test_crisis_lines_for_other_groups_do_not_lead_a_suicidal_question() -> None:
     answer = ask([PREGNANT_LINE, WOMEN_LINE, SEELSORGE], urgent("NOT.KRISE"))
     marked = [r.offer["name"] for r in answer.referrals if r.emergency]

@@ -285,7 +285,7 @@ def test_a_follow_up_need_is_added_with_its_reason_on_its_referrals() -> None:
     assert debt.reasons[0].startswith("Zusätzlicher Bedarf „Schuldner- & Insolvenzberatung“:")
 
 
-def test_a_rule_boost_shows_its_reason_on_the_referral() -> None:
+def test_a_rule_boost_shows_its_reason_quoting_the_words_of_the_need_on_the_referral() -> None:
     ruleset = parse_rules(
         textwrap.dedent(
             """
@@ -301,7 +301,31 @@ def test_a_rule_boost_shows_its_reason_on_the_referral() -> None:
     offers = [DEBT, summary("Insolvenzberatung", needs=["GEL.SCHULD"], city_wide=True)]
     answer = ask(router(offers, [("GEL.SCHULD", 0.9)], ruleset))
     assert answer.referrals[0].offer["name"] == "Insolvenzberatung"
-    assert "Hilft auch bei der Insolvenz." in answer.referrals[0].reasons
+    assert (
+        "Hilft auch bei der Insolvenz. Erkannt in Ihrer Schilderung („Wort“)." in answer.referrals[0].reasons
+    )
+
+
+def test_a_words_rule_quotes_the_words_of_the_situation_in_its_reason() -> None:
+    ruleset = parse_rules(
+        textwrap.dedent(
+            """
+            rules:
+              - id: r
+                when: {words: [alleinerziehend*, "heute nacht"]}
+                then:
+                  - boost: {offers: {needs: [GEL.SCHULD]}, by: 0.1}
+                    reason: Richtet sich an Alleinerziehende.
+            """
+        )
+    )
+    answer = ask(
+        router([DEBT], [("GEL.SCHULD", 0.9)], ruleset), "Ich bin alleinerziehende Mutter von zwei Kindern"
+    )
+    assert (
+        "Richtet sich an Alleinerziehende. Erkannt in Ihrer Schilderung („alleinerziehende“)."
+        in answer.referrals[0].reasons
+    )
 
 
 def test_offers_a_rule_excludes_are_not_referred() -> None:

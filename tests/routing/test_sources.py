@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lotse.models import District
-from lotse.routing.rules_schema import RulesError
+from lotse.routing.rules import RulesError
 from lotse.routing.sources import (
     DEFAULT_RULES,
     Cached,
