@@ -351,10 +351,10 @@ def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
     The trained model and the lexicon are fused per need (`routing.training.fuse`); a need counts from the
     model's calibrated threshold on, at most `max_needs` of them, and the single best one still counts
     above the lower `floor`. A need the model reads only from negated or ended mentions (at least
-    DENIED_SHARE of its evidence) and the lexicon does not see is not present. The safety net: when the model's emergency probability reaches its
-    (recall-first) threshold, the most likely emergency need is added and marked urgent, even if its own
-    score is low. Each need shows the words of the text that made it: the lexicon's cue words where it
-    matched, otherwise the words that weighed most in the model.
+    DENIED_SHARE of its evidence) and the lexicon does not see is not present. The safety net: when the
+    model's emergency probability reaches its (recall-first) threshold, the most likely emergency need is
+    added and marked urgent, even if its own score is low. Each need shows the words of the text that made
+    it: the lexicon's cue words where it matched, otherwise the words that weighed most in the model.
     """
     model = load_model()
     found = _lexicon_only(text, age) if model is None else _fused(text, age, model)

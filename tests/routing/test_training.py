@@ -93,7 +93,7 @@ def test_offer_texts_train_beside_situations_with_thresholds_of_their_own(tmp_pa
         for i in range(8)
     ] + [
         {
-            "text": f"Energieberatung {i}. Wenn der Strom gesperrt werden soll, sprechen wir mit den Stadtwerken.",
+            "text": f"Energieberatung {i}. Droht eine Stromsperre, sprechen wir mit den Stadtwerken.",
             "needs": ["GEL.ENERG"],
         }
         for i in range(8)
