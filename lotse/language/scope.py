@@ -1,7 +1,8 @@
 """Reading a text: tokens with lemmas, and the scopes of negation, time and person.
 
 - Negation: "keine Schulden", "trinkt nicht mehr" put the words they govern in a negated scope; "kann die
-  Miete nicht bezahlen" (inability) and "nicht genug Geld" (lack) do not.
+  Miete nicht bezahlen" (inability), "nicht genug Geld" (lack), "noch keinen Kitaplatz" (not yet), "nie
+  Wohngeld beantragt" (not yet asked for) and "keiner hilft" (no one) do not.
 - Time and state: a clause with "früher", "damals", "seit Jahren trocken", "läuft wieder", "haben wir schon",
   "ist erledigt" speaks of something past or already in place (`past`); the part of it that says a state
   has ended ("früher", "damals", "trocken", "erledigt"; not "schon", "wieder") is `former`.
@@ -79,6 +80,15 @@ INABILITY_BEFORE = frozenset(
 )
 _FORWARD = 4
 _BACKWARD = 3
+# "noch nicht", "noch keinen Kitaplatz": not yet, which is still open, so a need.
+_NOT_YET_BEFORE = frozenset({"noch", "yet"})
+# "nie beantragt", "nicht gestellt": something not yet asked for is still to be done, so a need.
+_TO_DO_AFTER = frozenset(
+    {"beantragt", "beantragen", "gestellt", "angemeldet", "gemeldet", "applied", "registered"}
+)
+# "keiner hilft", "macht keiner auf": "keiner" as "no one" before a lower-case word negates nothing there;
+# before a capitalised noun ("mit keiner Hilfe") it is the negating article.
+_PRONOUN_NEGATORS = frozenset({"keiner"})
 
 # Clauses that speak of something no longer the case ("früher obdachlos", "seit Jahren trocken", "ist
 # erledigt") ...
@@ -282,9 +292,16 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
     for i, token in enumerate(tokens):
         if token.folded not in NEGATORS:
             continue
+        if token.folded in _PRONOUN_NEGATORS and not (i + 1 < n and tokens[i + 1].text[:1].isupper()):
+            continue
         after = {t.folded for t in tokens[i + 1 : i + 3]}
         before = {t.folded for t in tokens[max(0, i - 3) : i]}
         if after & _LACK_AFTER or before & INABILITY_BEFORE:
+            continue
+        if i > 0 and tokens[i - 1].folded in _NOT_YET_BEFORE:
+            continue
+        ahead = {tokens[j].folded for j in range(i + 1, min(n, i + 1 + _FORWARD)) if clauses[j] == clauses[i]}
+        if ahead & _TO_DO_AFTER:
             continue
         clause = clauses[i]
         for j in range(i + 1, min(n, i + 1 + _FORWARD)):

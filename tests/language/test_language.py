@@ -38,9 +38,17 @@ def test_a_closing_negation_governs_the_words_before_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Ich kann die Miete nicht bezahlen.", "Wir haben nicht genug Geld für Essen."]
+    "text",
+    [
+        "Ich kann die Miete nicht bezahlen.",
+        "Wir haben nicht genug Geld für Essen.",
+        "Wir haben noch keinen Kitaplatz.",
+        "Wohngeld hab ich nie beantragt.",
+        "Keiner nimmt eine Alleinerziehende mit drei Kindern.",
+        "Hier hilft mir keiner.",
+    ],
 )
-def test_inability_and_lack_are_no_negation(text: str) -> None:
+def test_inability_lack_not_yet_and_no_one_are_no_negation(text: str) -> None:
     assert not read(text).negated
 
 
