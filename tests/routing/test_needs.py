@@ -178,3 +178,25 @@ def test_solved_problems_and_homographs_give_no_need(text: str, absent: str) -> 
 def test_model_evidence_quotes_meaningful_words_only() -> None:
     for match in recognise("Seit einem Jahr wegen der Schulden zu Hause nur noch Mahnungen und Inkasso"):
         assert not {"seit", "jahr", "wegen", "hause"} & {w.lower() for w in match.evidence}
+
+
+@pytest.mark.parametrize(
+    ("text", "need", "not_need"),
+    [
+        # Whose problem: the partner named decides who is concerned (issue 9, point 4).
+        (
+            "Mein Mann hat mich heute wieder geschlagen, ich habe Angst, nach Hause zu gehen.",
+            "NOT.HGEW",
+            "NOT.MANN",
+        ),
+        (
+            "Meine Frau geht mit dem Messer auf mich los, ich schäme mich, wer hilft Männern?",
+            "NOT.MANN",
+            None,
+        ),
+    ],
+)
+def test_the_partner_named_tells_who_is_concerned(text: str, need: str, not_need: str | None) -> None:
+    found = codes(text)
+    assert need in found
+    assert not_need is None or not_need not in found
