@@ -11,9 +11,9 @@ import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from lotse.directory.schedule import TIMEZONE, is_open
+from lotse.directory.schedule import TIMEZONE
+from lotse.directory.summary import OfferSummary
 from lotse.language.scope import person_age
 from lotse.routing import explain
 from lotse.routing.eligibility import group_fit, is_eligible
@@ -101,7 +101,7 @@ class Referral:
     score: float
     distance_km: float | None
     reasons: tuple[str, ...]
-    offer: dict[str, Any]
+    offer: OfferSummary  # "open now" at the moment of the answer
     emergency: bool = False
 
 
@@ -144,7 +144,7 @@ class _Question:
     def eligible(self, offer: OfferFacts) -> bool:
         """Whether the offer may be referred: active, age within bounds, the accessibility asked for."""
         features = self.request.accessibility
-        if features and not set(features) <= set(offer.summary.get("accessibility") or ()):
+        if features and not set(features) <= set(offer.summary.accessibility):
             return False
         return is_eligible(offer, self.request.age)
 
@@ -458,7 +458,7 @@ class Router:
                 score=round(c.score, 4),
                 distance_km=c.place.distance_km,
                 reasons=_explained(c, question),
-                offer=_current(c.offer, question.moment),
+                offer=c.offer.summary.at(question.moment),
                 emergency=c.emergency,
             )
             for c in candidates
@@ -486,12 +486,6 @@ def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
         if reason
     )
     return tuple(dict.fromkeys(found))
-
-
-def _current(offer: OfferFacts, moment: datetime) -> dict[str, Any]:
-    """The offer's summary with "open now" for the moment of the answer (the rest changes only by edits)."""
-    open_now = is_open(offer.schedules, moment) if offer.schedules else offer.summary.get("open_now")
-    return {**offer.summary, "open_now": open_now}
 
 
 def _first_desc(pair: tuple[float, OfferFacts]) -> float:

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from sqlalchemy import func, select
 
 from lotse.db import Database
-from lotse.models import ChangeLog, District, Offer, OfferTerm, Schedule
+from lotse.directory.summary import OfferSummary
+from lotse.models import ChangeLog, District, OfferTerm
 from lotse.routing.offers import OfferFacts, facts_of, facts_of_stored
 from lotse.routing.proximity import DistrictMap, Place
 from lotse.routing.relevance import TextIndex
@@ -80,16 +81,11 @@ class OfferPool:
 
     @classmethod
     def of(
-        cls,
-        summaries: Iterable[dict[str, Any]],
-        inferred: dict[str, dict[str, float]] | None = None,
-        schedules: dict[str, tuple[Schedule, ...]] | None = None,
+        cls, summaries: Iterable[OfferSummary], inferred: dict[str, dict[str, float]] | None = None
     ) -> OfferPool:
-        """A pool of OfferSummary dicts, with inferred needs' scores and opening hours per offer id."""
-        inferred, schedules = inferred or {}, schedules or {}
-        return cls(
-            facts_of(s, inferred.get(str(s["id"])), schedules.get(str(s["id"]), ())) for s in summaries
-        )
+        """A pool of offer summaries, with the inferred needs' scores per offer id."""
+        inferred = inferred or {}
+        return cls(facts_of(s, inferred.get(s.id)) for s in summaries)
 
     def patched(self, changed: Iterable[OfferFacts], removed: Iterable[str], key: object) -> OfferPool:
         """A new pool with the changed offers replaced or added and the removed ones gone.
@@ -401,7 +397,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def database_pool(
-    db: Database, summaries: Callable[[], list[dict[str, Any]]]
+    db: Database, summaries: Callable[[], list[OfferSummary]]
 ) -> Callable[[object], OfferPool | None]:
     """A pool read from the database while the index cannot answer (every offer analysed here); None
     when the change log has not moved since the pool with key `seen` was read."""
@@ -410,26 +406,11 @@ def database_pool(
         key = (DATABASE_KEY, last_change(db))
         if key == seen:
             return None
-        pool = OfferPool.of(summaries(), inferred_scores(db), opening_hours(db))
+        pool = OfferPool.of(summaries(), inferred_scores(db))
         pool.key = key
         return pool
 
     return read
-
-
-def opening_hours(db: Database) -> dict[str, tuple[Schedule, ...]]:
-    """Return the schedule rows of every active offer, per offer id (detached, read-only)."""
-    query = (
-        select(Schedule)
-        .join(Offer, Offer.id == Schedule.service_id)
-        .where(Offer.status == "active")
-        .order_by(Schedule.pk)
-    )
-    found: dict[str, list[Schedule]] = {}
-    with db.session() as session:
-        for row in session.scalars(query):
-            found.setdefault(row.service_id, []).append(row)
-    return {k: tuple(v) for k, v in found.items()}
 
 
 def inferred_scores(db: Database) -> dict[str, dict[str, float]]:

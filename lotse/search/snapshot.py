@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from lotse.directory.schedule import is_open
-from lotse.models import Schedule
+from lotse.directory.summary import OfferSummary
 from lotse.search import fields as F
 from lotse.search.analysis import lexicon_vocabulary
-from lotse.search.documents import Derived, OfferFacts, ScheduleRow, StoredOffer
+from lotse.search.documents import Derived, OfferFacts, StoredOffer
 from lotse.search.highlight import highlights
 from lotse.search.index import open_generation, read_vocabulary
 from lotse.search.meta import read_meta
@@ -67,8 +67,7 @@ class Snapshot:
         self._open: tuple[str, frozenset[int]] | None = None
         self._ages: dict[int, frozenset[int]] = {}
         self._by_name: list[int] | None = None
-        self._hours: frozenset[int] | None = None
-        self._summaries: list[tuple[int, dict[str, Any]]] | None = None
+        self._summaries: list[tuple[int, OfferSummary]] | None = None
         self._versions: dict[str, int] | None = None
 
     @classmethod
@@ -234,53 +233,43 @@ class Snapshot:
         query: SearchQuery,
         moment: datetime,
     ) -> Hit:
-        summary = self._summary(docnum, moment)
+        summary = self._summary(docnum).at(moment)
         words = tuple(w.original for w in plan_.words if not matched.isdisjoint(w.terms))
         marks = highlights(summary, set(plan_.weights())) if query.highlight and plan_ else {}
-        return Hit(summary["id"], score, summary, marks, words)
+        return Hit(summary.id, score, summary, marks, words)
 
-    def _summary(self, docnum: int, moment: datetime) -> dict[str, Any]:
-        summary = dict(self.searcher.stored_fields(docnum)[F.SUMMARY])
+    def _summary(self, docnum: int) -> OfferSummary:
+        """The stored summary of a document with its opening hours (from the facts column)."""
+        return self._summary_of(self.searcher.stored_fields(docnum), docnum)
+
+    def _summary_of(self, stored: dict[str, Any], docnum: int) -> OfferSummary:
         facts = self.facts[docnum]
-        summary["open_now"] = _is_open(facts, moment) if facts else None
-        return summary
+        return OfferSummary.from_record(stored[F.SUMMARY], facts.schedules if facts is not None else ())
 
     def _facets(self, docs: Iterable[int]) -> dict[str, dict[str, int]]:
         return count_facets([f.facets for d in docs if (f := self.facts[d]) is not None])
 
     # --- reading summaries --------------------------------------------------------------------------
 
-    def summaries(self, ids: Sequence[str], moment: datetime) -> dict[str, dict[str, Any]]:
-        """Summaries of the given offers that are in the index."""
-        found: dict[str, dict[str, Any]] = {}
+    def summaries(self, ids: Sequence[str], moment: datetime) -> dict[str, OfferSummary]:
+        """Summaries of the given offers that are in the index ("open now" at the moment)."""
+        found: dict[str, OfferSummary] = {}
         with self.lock:
             for ident in dict.fromkeys(ids):
                 if ident == F.META_ID:
                     continue
                 docnum = self.searcher.document_number(**{F.ID: ident})
                 if docnum is not None:
-                    found[ident] = self._summary(docnum, moment)
+                    found[ident] = self._summary(docnum).at(moment)
         return found
 
-    def all_summaries(self, moment: datetime) -> list[dict[str, Any]]:
-        """Every offer's summary by name (read once per snapshot, opening hours fresh each call)."""
+    def all_summaries(self, moment: datetime) -> list[OfferSummary]:
+        """Every offer's summary by name (read once per snapshot, "open now" at the moment)."""
         with self.lock:
             if self._summaries is None:
                 docs = self._by_name_within(self.offer_docs(), len(self.facts))
-                self._summaries = [(d, self._summary(d, moment)) for d in docs]
-            open_docs = self.open_docs(moment)
-            with_hours = self._with_hours(moment)
-            return [
-                {**s, "open_now": (d in open_docs) if d in with_hours else None} for d, s in self._summaries
-            ]
-
-    def _with_hours(self, moment: datetime) -> frozenset[int]:
-        """Documents of offers whose opening hours are known (open or closed, not unknown)."""
-        if self._hours is None:
-            self._hours = frozenset(
-                d for d, f in enumerate(self.facts) if f is not None and _is_open(f, moment) is not None
-            )
-        return self._hours
+                self._summaries = [(d, self._summary(d)) for d in docs]
+            return [s.at(moment) for _d, s in self._summaries]
 
     def versions(self) -> dict[str, int]:
         """Id -> version of every offer in this snapshot (read once per snapshot; do not change it)."""
@@ -316,9 +305,7 @@ class Snapshot:
 
     def _stored(self, docnum: int) -> StoredOffer:
         fields = self.searcher.stored_fields(docnum)
-        facts = self.facts[docnum]
-        schedules: tuple[ScheduleRow, ...] = facts.schedules if facts is not None else ()
-        return StoredOffer(fields[F.SUMMARY], schedules, Derived.from_list(fields.get(F.DERIVED)))
+        return StoredOffer(self._summary_of(fields, docnum), Derived.from_list(fields.get(F.DERIVED)))
 
 
 @dataclass(frozen=True)
@@ -352,6 +339,4 @@ def _union(sets: Iterable[Set[int]]) -> frozenset[int]:
 
 
 def _is_open(facts: OfferFacts, moment: datetime | None) -> bool | None:
-    # ScheduleRow has the attributes is_open reads from a Schedule.
-    rows = cast("Sequence[Schedule]", facts.schedules)
-    return is_open(rows, moment) if rows else None
+    return is_open(facts.schedules, moment) if facts.schedules else None
