@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import numpy as np
+
 from lotse.directory.schedule import TIMEZONE
 from lotse.directory.summary import OfferSummary
 from lotse.language.scope import person_age
@@ -38,7 +40,7 @@ from lotse.routing.rank import (
     ordered,
 )
 from lotse.routing.relevance import TextScores, mentions_need
-from lotse.routing.rules import Decision, RuleSet, Situation
+from lotse.routing.rules import Decision, Effect, RuleSet, Situation
 from lotse.routing.safety import fits_situation, safety_net
 from lotse.routing.sources import OfferPool
 from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
@@ -134,7 +136,7 @@ class _Question:
     fallback: bool  # no need was recognised: general advice stands in
     needs: tuple[str, ...] = ()  # the needs of the answer (emergency offers must fit them)
     hints: frozenset[str] = frozenset()  # needs only the safety net added, below the threshold
-    _strong: list[tuple[float, str]] | None = None
+    _strong: list[tuple[float, OfferFacts]] | None = None
 
     @property
     def today(self) -> date:
@@ -148,13 +150,10 @@ class _Question:
             return False
         return is_eligible(offer, self.request.age)
 
-    def strong_text(self) -> list[tuple[float, str]]:
-        """(score, offer id) of the offers whose text answers the situation well, best first (once)."""
+    def strong_text(self) -> list[tuple[float, OfferFacts]]:
+        """The offers whose text answers the situation well, with their text score, best first (once)."""
         if self._strong is None:
-            by_id = self.text_scores.by_id
-            self._strong = sorted(
-                ((score, i) for i, score in by_id.items() if score >= SIBLING_MIN_TEXT), reverse=True
-            )
+            self._strong = self.text_scores.best(SIBLING_MIN_TEXT)
         return self._strong
 
 
@@ -220,13 +219,12 @@ class Router:
         if request.needs is None:
             needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
-        considered = (o for code in order for o in pool.for_need(code))
         question = _Question(
             request,
             districts.get(request.district),
             districts,
             decision,
-            pool.text.scores(request.situation, considered),
+            pool.text.scores(request.situation, order),
             self._now(),
             fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < THRESHOLD,
             needs=tuple(order),
@@ -296,16 +294,15 @@ class Router:
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
         age = question.request.age
         emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
-        filtered = any(
-            e.applies_to(need) and e.kind in ("exclude", "require") for e in question.decision.offer_effects
-        )
-        candidates = self._need_candidates(need, pool, question, complete=bool(emergencies) or filtered)
+        candidates = self._need_candidates(need, pool, question)
         taken = {c.offer.id for c in candidates}
         for effect in emergencies:
             assert effect.offers is not None
-            for offer in pool.with_any_need(effect.offers.needs):
+            # Every offer the emergency selects is a candidate (it goes first whatever its score): those
+            # of the need among them too, since a selected offer carries one of the selector's needs.
+            for offer in pool.selected(effect.offers):
                 # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
-                if offer.id not in taken and is_eligible(offer, age) and effect.offers.matches(offer):
+                if offer.id not in taken and is_eligible(offer, age):
                     candidates.append(self._candidate(offer, need, question))
                     taken.add(offer.id)
         candidates.extend(self._siblings(need, pool, question, taken))
@@ -332,20 +329,24 @@ class Router:
                 c.leads.append(explain.fallback_reason())
         return chosen
 
-    def _need_candidates(
-        self, need: str, pool: OfferPool, question: _Question, *, complete: bool
-    ) -> list[Candidate]:
+    def _need_candidates(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
         """The eligible offers of a need that can reach its shortlist, scored.
 
         Offers are taken best first by an upper bound of their score: the part no question changes (need
         match, proximity, freshness: ordered once per pool, need, district and day) plus their text's
         share, until even a perfect target-group fit and a language bonus could not lift the next one
-        into the shortlist. With emergencies or exclude/require rules for the need, every offer is scored
-        (those rules pick offers by other properties).
+        into the shortlist. Offers an exclude or require rule of the need would drop are passed over, so
+        the shortlist is the one scoring every offer would give; offers an emergency rule selects are
+        added by the caller.
         """
         members = pool.for_need(need)
         size = max(SHORTLIST_MIN, SHORTLIST_FACTOR * question.request.limit)
-        if complete or len(members) <= 2 * size:
+        filters = [
+            e
+            for e in question.decision.offer_effects
+            if e.applies_to(need) and e.kind in ("exclude", "require")
+        ]
+        if len(members) <= 2 * size:
             return [self._candidate(o, need, question) for o in members if question.eligible(o)]
         home, districts, today = question.home, question.districts, question.today
 
@@ -357,34 +358,24 @@ class Router:
                 + W_FRESH * freshness(offer.last_verified, today)
             )
 
-        order, fixed_of = pool.fixed_order(need, (home.id if home else None, id(districts), today), fixed)
-        # The offers whose text answers the situation, at their fixed part plus their text's share; then
-        # all of them at their fixed part alone: both best first, merged.
-        text = question.text_scores.by_id
-        texts: list[OfferFacts | None] = (
-            list(members) if len(members) <= len(text) else [pool.get(i) for i in text]
-        )
-        answering = sorted(
-            (
-                (fixed_of[o.id] + W_TEXT * text[o.id], o)
-                for o in texts
-                if o is not None and o.id in text and o.id in fixed_of
-            ),
-            key=_first_desc,
-        )
-        found: dict[str, Candidate] = {}
+        order = pool.fixed_order(need, (home.id if home else None, id(districts), today), fixed)
+        bounds = order.fixed + W_TEXT * question.text_scores.at(order.slots)
+        walk = np.argsort(-bounds, kind="stable")
+        found: list[Candidate] = []
         best: list[float] = []  # the `size` best scores so far (a min-heap)
-        for bound, offer in heapq.merge(answering, order, key=_first_desc):
+        for at, bound in zip(walk.tolist(), bounds[walk].tolist(), strict=True):
             if len(best) >= size and bound + UNSEEN_MAX < best[0]:
                 break
-            if offer.id in found or not question.eligible(offer):
+            offer = order.offers[at]
+            if not question.eligible(offer) or (filters and not _kept(offer, filters)):
                 continue
-            candidate = found[offer.id] = self._candidate(offer, need, question)
+            candidate = self._candidate(offer, need, question)
+            found.append(candidate)
             if len(best) < size:
                 heapq.heappush(best, candidate.score)
             elif candidate.score > best[0]:
                 heapq.heapreplace(best, candidate.score)
-        return list(found.values())
+        return found
 
     def _siblings(self, need: str, pool: OfferPool, question: _Question, taken: set[str]) -> list[Candidate]:
         """Offers of the need's area coded for another of its needs, whose text speaks of this need too and
@@ -395,9 +386,9 @@ class Router:
             return []
         strong = question.strong_text()
         found = []
-        for _score, offer_id in strong[:SIBLING_LOOKS]:
-            offer = pool.get(offer_id)
-            if offer is None or offer_id in taken or need in offer.needs:
+        for _score, offer in strong[:SIBLING_LOOKS]:
+            offer_id = offer.id
+            if offer_id in taken or need in offer.needs:
                 continue
             if not any(taxonomy.need_area.get(code) == area for code in offer.needs):
                 continue
@@ -432,11 +423,7 @@ class Router:
         """Offers that answer the situation's words strongly (need null): those without need codes, or,
         when Lotse abstains, any offer."""
         found = []
-        offers = (
-            (o for o in (pool.get(i) for i in question.text_scores.by_id) if o is not None)
-            if any_offer
-            else pool.uncoded
-        )
+        offers = (o for _s, o in question.text_scores.best(NULL_MIN_TEXT)) if any_offer else pool.uncoded
         for offer in offers:
             if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
                 continue
@@ -488,8 +475,13 @@ def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _first_desc(pair: tuple[float, OfferFacts]) -> float:
-    return -pair[0]
+def _kept(offer: OfferFacts, filters: list[Effect]) -> bool:
+    """Whether the need's exclude and require rules keep the offer (as rank.apply_filters decides)."""
+    for effect in filters:
+        assert effect.offers is not None
+        if effect.offers.matches(offer) != (effect.kind == "require"):
+            return False
+    return True
 
 
 def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:

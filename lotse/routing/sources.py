@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import numpy as np
 from sqlalchemy import func, select
 
 from lotse.db import Database
@@ -28,7 +29,7 @@ from lotse.models import ChangeLog, District, OfferTerm
 from lotse.routing.offers import OfferFacts, facts_of, facts_of_stored
 from lotse.routing.proximity import DistrictMap, Place
 from lotse.routing.relevance import TextIndex
-from lotse.routing.rules import RuleSet, load_rules
+from lotse.routing.rules import RuleSet, Selector, load_rules
 from lotse.routing.rules_schema import Problem, RulesError
 from lotse.taxonomy import load_taxonomy
 
@@ -49,6 +50,8 @@ RULES_CHECK_SECONDS = 1.0
 T = TypeVar("T")
 #: Fixed orders (need × district × day) a pool keeps before it starts afresh.
 FIXED_ORDERS = 5000
+#: Rule selections a pool keeps before it starts afresh (a rules file has a few dozen selectors).
+SELECTIONS = 500
 
 
 def _order(offer: OfferFacts) -> tuple[str, str]:
@@ -77,7 +80,8 @@ class OfferPool:
         self.text = TextIndex(self.all)
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
-        self._fixed: dict[tuple[str, object], tuple[list[tuple[float, OfferFacts]], dict[str, float]]] = {}
+        self._fixed: dict[tuple[str, object], FixedOrder] = {}
+        self._selected: dict[Selector, list[OfferFacts]] = {}
 
     @classmethod
     def of(
@@ -105,23 +109,37 @@ class OfferPool:
         pool.all = _replaced(self.all, gone, changed)
         pool._by_need = _patched_lists(self._by_need, old, changed, lambda o: o.needs)
         pool._by_area = _patched_lists(self._by_area, old, changed, _areas)
-        pool.text = self.text.patched(old, changed, len(by_id))
+        pool.text = self.text.patched(old, changed)
         pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
         touched = {code for o in [*old, *changed] for code in o.needs}
+        # Slots are kept for unchanged offers, so the orders of needs no changed offer carries stay valid.
         pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched}
+        pool._selected = {}
         return pool
 
-    def fixed_order(
-        self, need: str, key: object, score: Callable[[OfferFacts], float]
-    ) -> tuple[list[tuple[float, OfferFacts]], dict[str, float]]:
-        """The offers of a need, best first by a score no question changes, and that score by offer id
-        (computed once per `key`, e.g. district and day; kept for the needs an edit does not touch)."""
+    def fixed_order(self, need: str, key: object, score: Callable[[OfferFacts], float]) -> FixedOrder:
+        """The offers of a need, best first by a score no question changes (computed once per `key`, e.g.
+        district and day; kept for the needs an edit does not touch)."""
         found = self._fixed.get((need, key))
         if found is None:
             if len(self._fixed) > FIXED_ORDERS:
                 self._fixed.clear()
             order = sorted(((score(o), o) for o in self.for_need(need)), key=lambda p: -p[0])
-            found = self._fixed[(need, key)] = (order, {o.id: value for value, o in order})
+            offers = [o for _s, o in order]
+            found = self._fixed[(need, key)] = FixedOrder(
+                offers, self.text.slots(offers), np.fromiter((s for s, _o in order), dtype=np.float64)
+            )
+        return found
+
+    def selected(self, selector: Selector) -> list[OfferFacts]:
+        """The offers a rule's selector picks (among those carrying its needs; computed once per pool)."""
+        found = self._selected.get(selector)
+        if found is None:
+            if len(self._selected) > SELECTIONS:
+                self._selected.clear()
+            found = self._selected[selector] = [
+                o for o in self.with_any_need(selector.needs) if selector.matches(o)
+            ]
         return found
 
     def versions(self) -> dict[str, int]:
@@ -150,6 +168,16 @@ class OfferPool:
     def for_area(self, area: str) -> list[OfferFacts]:
         """Return the offers carrying any need of an area (e.g. "NOT")."""
         return self._by_area.get(area, [])
+
+
+@dataclass(frozen=True)
+class FixedOrder:
+    """The offers of a need best first by the part of their score no question changes, with their slots
+    in the pool's text index and that part, aligned."""
+
+    offers: list[OfferFacts]
+    slots: np.ndarray
+    fixed: np.ndarray
 
 
 def _areas(offer: OfferFacts) -> list[str]:

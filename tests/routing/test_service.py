@@ -362,3 +362,32 @@ def test_among_many_offers_of_a_need_the_one_whose_text_answers_wins() -> None:
     )
     answer = ask(router([*general, power], [("GEL.SCHULD", 0.9)]), "Uns droht eine Stromsperre", limit=1)
     assert names(answer) == ["Zuletzt im Alphabet"]
+
+
+def test_among_many_offers_of_a_need_an_excluded_offer_leaves_room_for_the_next() -> None:
+    rules = parse_rules(
+        textwrap.dedent(
+            """
+            version: 1
+            rules:
+              - id: nicht-nah
+                when: {need: GEL.SCHULD}
+                then:
+                  - exclude: {offers: {words: [nah]}}
+                    reason: "Nicht die nahen."
+            """
+        )
+    )
+    near = [summary(f"Nah {i:02}", needs=["GEL.SCHULD"]) for i in range(60)]
+    far = summary("Fern", needs=["GEL.SCHULD"], districts=["fern"])
+    answer = ask(router([*near, far], [("GEL.SCHULD", 0.9)], rules), limit=1)
+    assert names(answer) == ["Fern"]
+
+
+def test_among_many_offers_of_a_need_every_emergency_offer_goes_first() -> None:
+    counsel = [summary(f"Beratung {i:02}", needs=["NOT.HGEW"]) for i in range(60)]
+    shelter = summary(
+        "Zuletzt: Frauenhaus", needs=["NOT.HGEW"], districts=["fern"], description="Rund um die Uhr."
+    )
+    answer = ask(router([*counsel, shelter], [("NOT.HGEW", 0.9)], load_rules(DEFAULT_RULES)), limit=1)
+    assert (answer.referrals[0].offer.name, answer.referrals[0].emergency) == ("Zuletzt: Frauenhaus", True)
