@@ -18,7 +18,7 @@ from lotse.directory.schedule import TIMEZONE
 from lotse.directory.summary import OfferSummary
 from lotse.language.scope import person_age
 from lotse.routing import explain
-from lotse.routing.eligibility import group_fit, is_eligible
+from lotse.routing.eligibility import MATCHED_FIT, NEUTRAL_FIT, group_fit, is_eligible
 from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
 from lotse.routing.offers import OfferFacts
 from lotse.routing.phrases import Text
@@ -62,9 +62,9 @@ SHORTLIST_MIN = 20
 SHORTLIST_FACTOR = 4
 #: Referrals for a need that only the safety net points to (its own score is low): the crisis offer alone.
 HINT_LIMIT = 1
-#: The most an offer's target groups and language can add to its fixed part (need, place, freshness)
-#: when its text does not answer the situation: no offer below the shortlist by more is scored.
-UNSEEN_MAX = W_GROUP + LANGUAGE_BONUS + 1e-9
+#: Scores closer than this count as equal where a walk decides to stop (sums in another order differ
+#: in the last bits).
+SAME_SCORE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -334,8 +334,8 @@ class Router:
 
         Offers are taken best first by an upper bound of their score: the part no question changes (need
         match, proximity, freshness: ordered once per pool, need, district and day) plus their text's
-        share, until even a perfect target-group fit and a language bonus could not lift the next one
-        into the shortlist. Offers an exclude or require rule of the need would drop are passed over, so
+        share and the most its target groups and language can add, until the next one cannot reach the
+        shortlist any more. Offers an exclude or require rule of the need would drop are passed over, so
         the shortlist is the one scoring every offer would give; offers an emergency rule selects are
         added by the caller.
         """
@@ -359,12 +359,19 @@ class Router:
             )
 
         order = pool.fixed_order(need, (home.id if home else None, id(districts), today), fixed)
-        bounds = order.fixed + W_TEXT * question.text_scores.at(order.slots)
+        request = question.request
+        # The most target groups and language can add: without an age every offer fits neutrally
+        # (`group_fit`), and the language bonus needs a language other than German.
+        group = W_GROUP * (NEUTRAL_FIT if request.age is None else MATCHED_FIT)
+        speaks = LANGUAGE_BONUS if request.language and request.language != "de" else 0.0
+        bounds = order.fixed + W_TEXT * question.text_scores.at(order.slots) + (group + speaks)
         walk = np.argsort(-bounds, kind="stable")
         found: list[Candidate] = []
         best: list[float] = []  # the `size` best scores so far (a min-heap)
         for at, bound in zip(walk.tolist(), bounds[walk].tolist(), strict=True):
-            if len(best) >= size and bound + UNSEEN_MAX < best[0]:
+            # Once `size` offers score at least as well as this one can, it cannot reach the shortlist: an
+            # equal score loses to the earlier offers in the walk, as the shortlist's stable sort decides.
+            if len(best) >= size and bound <= best[0] + SAME_SCORE:
                 break
             offer = order.offers[at]
             if not question.eligible(offer) or (filters and not _kept(offer, filters)):
