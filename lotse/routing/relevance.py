@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lotse.routing.offers import OfferFacts
 from lotse.routing.phrases import Pattern, compile_pattern
@@ -41,12 +42,13 @@ class _Postings:
 
     __slots__ = ("named", "slots")
 
-    def __init__(self, slots: Sequence[int], named: Sequence[bool]) -> None:
+    def __init__(self, slots: ArrayLike, named: ArrayLike) -> None:
         self.slots = np.asarray(slots, dtype=np.int32)
         self.named = np.asarray(named, dtype=np.bool_)
 
 
 _NO_SLOTS = np.zeros(0, dtype=np.int32)
+_NO_NAMED = np.zeros(0, dtype=np.bool_)
 
 
 class TextIndex:
@@ -116,30 +118,39 @@ class TextIndex:
             else:
                 offers[slot] = offer
             slot_of[offer.id] = slot
+        gone = np.fromiter(freed, dtype=np.int32, count=len(freed))
         for term in terms:
-            old = postings.get(term)
-            pairs = [] if old is None else list(zip(old.slots.tolist(), old.named.tolist(), strict=True))
-            kept = [p for p in pairs if p[0] not in freed]
-            kept += [(slot_of[o.id], term in o.name_terms) for o in added if term in o.terms]
-            kept.sort()
-            if kept:
-                postings[term] = _Postings([i for i, _ in kept], [n for _, n in kept])
+            new = [o for o in added if term in o.terms]
+            kept = postings.get(term)
+            slots = kept.slots if kept is not None else _NO_SLOTS
+            named = kept.named if kept is not None else _NO_NAMED
+            if len(gone):
+                stays = ~np.isin(slots, gone)
+                slots, named = slots[stays], named[stays]
+            if new:
+                slots = np.concatenate([slots, np.fromiter((slot_of[o.id] for o in new), dtype=np.int32)])
+                named = np.concatenate(
+                    [named, np.fromiter((term in o.name_terms for o in new), dtype=np.bool_)]
+                )
+                order = np.argsort(slots, kind="stable")
+                slots, named = slots[order], named[order]
+            if len(slots):
+                postings[term] = _Postings(slots, named)
             else:
                 postings.pop(term, None)
         for code in codes:
-            held = [i for i in needs.get(code, _NO_SLOTS).tolist() if i not in freed]
-            held = sorted(held + [slot_of[o.id] for o in added if code in o.needs])
-            if held:
-                needs[code] = np.asarray(held, dtype=np.int32)
+            held = needs.get(code, _NO_SLOTS)
+            if len(gone):
+                held = held[~np.isin(held, gone)]
+            new_slots = [slot_of[o.id] for o in added if code in o.needs]
+            if new_slots:
+                held = np.sort(np.concatenate([held, np.asarray(new_slots, dtype=np.int32)]))
+            if len(held):
+                needs[code] = held
             else:
                 needs.pop(code, None)
-        copy._offers, copy._slot, copy._free, copy._postings, copy._needs = (
-            offers,
-            slot_of,
-            free,
-            postings,
-            needs,
-        )
+        copy._offers, copy._slot, copy._free = offers, slot_of, free
+        copy._postings, copy._needs = postings, needs
         return copy
 
     def _idf(self, term: str) -> float:
