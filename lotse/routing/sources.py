@@ -381,6 +381,7 @@ class PoolKeeper:
         self.update()
         # The pool is a few hundred thousand long-lived objects: moved out of the collector's sight, a
         # question's garbage collections no longer walk them (they are still freed when replaced).
+        # A serving process freezes once more after warming up (Services.warm_up).
         gc.freeze()
         if self._thread is not None and self._thread.is_alive():
             return
