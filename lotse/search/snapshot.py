@@ -11,6 +11,7 @@ searcher is refreshed after a commit: only new segments are read.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import threading
 from collections.abc import Iterable, Sequence, Set
@@ -43,16 +44,26 @@ class Snapshot:
         self.searcher = ix.searcher()
         self.lock = threading.RLock()
         old = previous.segments if previous is not None else {}
+        old_summaries = previous._segment_summaries if previous is not None else {}
         self.segments: dict[str, list[OfferFacts | None]] = {}
         self.facts: list[OfferFacts | None] = []
         self.leaves: list[tuple[Any, int]] = list(self.searcher.reader().leaf_readers())
-        for reader, _offset in self.leaves:
+        #: Summaries read so far, per segment (filled on first read, shared with later snapshots and with
+        #: the routing pool, which reads them from here: one object per offer in a worker).
+        self._segment_summaries: dict[str, list[OfferSummary | None]] = {}
+        self._summary_lists: list[list[OfferSummary | None]] = []
+        self._offsets: list[int] = []
+        for reader, offset in self.leaves:
             key = reader.segment().segment_id()
             facts = old.get(key)
             if facts is None:
                 facts = _read_facts(reader)
             self.segments[key] = facts
             self.facts.extend(facts)
+            summaries = old_summaries.get(key) or [None] * len(facts)
+            self._segment_summaries[key] = summaries
+            self._summary_lists.append(summaries)
+            self._offsets.append(offset)
         self.meta = read_meta(self.searcher)
         self.seq = self.meta.seq
         self.doc_count = self.searcher.doc_count()
@@ -238,13 +249,17 @@ class Snapshot:
         marks = highlights(summary, set(plan_.weights())) if query.highlight and plan_ else {}
         return Hit(summary.id, score, summary, marks, words)
 
-    def _summary(self, docnum: int) -> OfferSummary:
-        """The stored summary of a document with its opening hours (from the facts column)."""
-        return self._summary_of(self.searcher.stored_fields(docnum), docnum)
-
-    def _summary_of(self, stored: dict[str, Any], docnum: int) -> OfferSummary:
-        facts = self.facts[docnum]
-        return OfferSummary.from_record(stored[F.SUMMARY], facts.schedules if facts is not None else ())
+    def _summary(self, docnum: int, stored: dict[str, Any] | None = None) -> OfferSummary:
+        """The stored summary of a document with its opening hours (from the facts column), read once."""
+        at = bisect.bisect_right(self._offsets, docnum) - 1
+        summaries, local = self._summary_lists[at], docnum - self._offsets[at]
+        found = summaries[local]
+        if found is None:
+            stored = stored if stored is not None else self.searcher.stored_fields(docnum)
+            facts = self.facts[docnum]
+            hours = facts.schedules if facts is not None else ()
+            found = summaries[local] = OfferSummary.from_record(stored[F.SUMMARY], hours)
+        return found
 
     def _facets(self, docs: Iterable[int]) -> dict[str, dict[str, int]]:
         return count_facets([f.facets for d in docs if (f := self.facts[d]) is not None])
@@ -305,7 +320,7 @@ class Snapshot:
 
     def _stored(self, docnum: int) -> StoredOffer:
         fields = self.searcher.stored_fields(docnum)
-        return StoredOffer(self._summary_of(fields, docnum), Derived.from_list(fields.get(F.DERIVED)))
+        return StoredOffer(self._summary(docnum, fields), Derived.from_list(fields.get(F.DERIVED)))
 
 
 @dataclass(frozen=True)
