@@ -52,6 +52,8 @@ class Snapshot:
         #: the routing pool, which reads them from here: one object per offer in a worker).
         self._segment_summaries: dict[str, list[OfferSummary | None]] = {}
         self._summary_lists: list[list[OfferSummary | None]] = []
+        self._segment_facts: list[list[OfferFacts | None]] = []
+        self._offers: frozenset[int] | None = None
         self._offsets: list[int] = []
         for reader, offset in self.leaves:
             key = reader.segment().segment_id()
@@ -59,6 +61,7 @@ class Snapshot:
             if facts is None:
                 facts = _read_facts(reader)
             self.segments[key] = facts
+            self._segment_facts.append(facts)
             self.facts.extend(facts)
             summaries = old_summaries.get(key) or [None] * len(facts)
             self._segment_summaries[key] = summaries
@@ -68,8 +71,9 @@ class Snapshot:
         self.seq = self.meta.seq
         self.doc_count = self.searcher.doc_count()
         self.vocabulary: Vocabulary
-        if previous is not None and previous.path == path and previous.meta.words == self.meta.words:
-            self.vocabulary = previous.vocabulary
+        if previous is not None and previous.path == path and previous.meta.words <= self.meta.words:
+            # Offers indexed since the build add words (an edit's new word): only those are added.
+            self.vocabulary = previous.vocabulary.extended(self.meta.words)
         else:
             self.vocabulary = Vocabulary(read_vocabulary(path) | self.meta.words | lexicon_vocabulary())
         self._doc_freq: dict[str, int] = {}
@@ -129,8 +133,17 @@ class Snapshot:
         return found
 
     def offer_docs(self) -> frozenset[int]:
-        """Every offer document (not the meta document, not deleted ones)."""
-        return self._filter_docs(F.KIND, F.KIND_OFFER)
+        """Every offer document (not the meta document, not deleted ones), from the facts column: only
+        offers have facts (walking the kind's postings cost 15 ms at 10,000 offers per new snapshot)."""
+        if self._offers is None and not all(reader.has_column(F.FACTS) for reader, _o in self.leaves):
+            self._offers = self._filter_docs(F.KIND, F.KIND_OFFER)
+        if self._offers is None:
+            found: set[int] = set()
+            for (reader, offset), facts in zip(self.leaves, self._segment_facts, strict=True):
+                deleted = set(reader.segment().deleted_docs()) if reader.has_deletions() else ()
+                found.update(offset + d for d, f in enumerate(facts) if f is not None and d not in deleted)
+            self._offers = frozenset(found)
+        return self._offers
 
     def age_docs(self, age: int) -> frozenset[int]:
         """Documents of offers whose age bounds include the age (cached per age)."""
