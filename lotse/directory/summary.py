@@ -93,11 +93,12 @@ class OfferSummary:
 
     def at(self, moment: datetime | None = None) -> OfferSummary:
         """The summary with "open now" for the moment (now when None)."""
-        return replace(self, open_now=self.open_at(moment))
+        open_now = self.open_at(moment)
+        return self if open_now is self.open_now else replace(self, open_now=open_now)
 
     def shown(self) -> dict[str, Any]:
         """The fields one level deep, for a response that adds its own (a search hit's score)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "hours"}
+        return {name: getattr(self, name) for name in _SHOWN}
 
     def to_record(self) -> dict[str, Any]:
         """Plain values for storing (the hours are stored apart, with the index's per-offer facts)."""
@@ -146,6 +147,7 @@ def _day(value: Any) -> date | None:
 
 _PLACE = ("address", "name", "lat", "lon", "district")
 _LISTS = ("needs", "inferred_needs", "target_groups", "districts", "languages", "accessibility")
+_SHOWN = tuple(f.name for f in fields(OfferSummary) if f.name != "hours")
 _PLAIN = tuple(
     f.name for f in fields(OfferSummary) if f.name not in {"organization", "location", "hours", "open_now"}
 )
