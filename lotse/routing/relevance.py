@@ -7,7 +7,9 @@ times its inverse document frequency, boosted in the offer's name.
 
 Why not a Whoosh search per question: a situation has 30–60 words, and OR-ing them in Whoosh costs
 10 ms and more per question, several times the rest of routing; the pool already holds every active
-offer, so an in-memory inverted index answers the same question in well under a millisecond.
+offer, so an in-memory inverted index answers the same question in well under a millisecond. Its
+postings are numpy arrays of offer slots: a situation's rarer words still bring in thousands of offers at
+10,000, and one `bincount` adds their weights where a Python loop took milliseconds.
 """
 
 from __future__ import annotations
