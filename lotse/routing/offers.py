@@ -33,6 +33,8 @@ class OfferFacts:
     districts: frozenset[str]
     languages: frozenset[str]
     last_verified: date | None
+    #: Whether the offer is active (only active offers are referred).
+    active: bool
     #: Confidence of each inferred need relative to the offer's main inferred need (1.0 = a main topic).
     inferred_weights: dict[str, float]
     #: Analysed terms (the search index's analyzer) of name, description and hours, and of the name alone,
@@ -47,11 +49,6 @@ class OfferFacts:
     def version(self) -> int:
         """The offer's version."""
         return self.summary.version
-
-    @property
-    def active(self) -> bool:
-        """Whether the offer is active (only active offers are referred)."""
-        return self.summary.status == "active"
 
     @property
     def city_wide(self) -> bool:
@@ -148,6 +145,7 @@ def facts_of(
         districts=SHARED(frozenset(summary.districts)),
         languages=SHARED(frozenset(summary.languages)),
         last_verified=summary.last_verified,
+        active=summary.status == "active",
         inferred_weights=_relative(inferred_scores or {}),
         terms=terms,
         name_terms=name_terms,

@@ -238,15 +238,22 @@ class TextScores:
         found: np.ndarray = self.scores[slots]
         return found
 
-    def best(self, min_share: float) -> list[tuple[float, OfferFacts]]:
-        """The offers scoring at least `min_share`, best first (equal scores by id, descending)."""
+    def best(self, min_share: float, limit: int | None = None) -> list[tuple[float, OfferFacts]]:
+        """The offers scoring at least `min_share`, best first (equal scores by id, descending); with a
+        limit only the first `limit` of them (at 100,000 offers thousands reach half the best score)."""
+        slots = np.flatnonzero(self.scores >= min_share)
+        if limit is not None and len(slots) > limit:
+            values = self.scores[slots]
+            # Every offer scoring at least the limit-th best score, ties included: sorted below.
+            cut = np.partition(values, len(values) - limit)[len(values) - limit]
+            slots = slots[values >= cut]
         found = [
             (float(self.scores[slot]), offer)
-            for slot in np.flatnonzero(self.scores >= min_share).tolist()
+            for slot in slots.tolist()
             if (offer := self.index.offer_at(slot)) is not None
         ]
         found.sort(key=lambda pair: (pair[0], pair[1].id), reverse=True)
-        return found
+        return found[:limit]
 
     @property
     def by_id(self) -> dict[str, float]:

@@ -151,9 +151,10 @@ class _Question:
         return is_eligible(offer, self.request.age)
 
     def strong_text(self) -> list[tuple[float, OfferFacts]]:
-        """The offers whose text answers the situation well, with their text score, best first (once)."""
+        """The offers whose text answers the situation best (at most SIBLING_LOOKS), with their text score,
+        best first (once)."""
         if self._strong is None:
-            self._strong = self.text_scores.best(SIBLING_MIN_TEXT)
+            self._strong = self.text_scores.best(SIBLING_MIN_TEXT, SIBLING_LOOKS)
         return self._strong
 
 
