@@ -7,30 +7,22 @@ Plain Python: the JSON API and the HTML page both call `Router.route`.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-
-import numpy as np
 
 from lotse.directory.schedule import TIMEZONE
 from lotse.directory.summary import OfferSummary
 from lotse.language.scope import person_age
 from lotse.routing import explain
-from lotse.routing.eligibility import MATCHED_FIT, NEUTRAL_FIT, group_fit, is_eligible
+from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
+from lotse.routing.eligibility import group_fit, is_eligible
 from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
 from lotse.routing.offers import OfferFacts
 from lotse.routing.phrases import Text
 from lotse.routing.proximity import DistrictMap, Place, proximity
 from lotse.routing.rank import (
-    LANGUAGE_BONUS,
     SIBLING_MATCH,
-    W_FRESH,
-    W_GROUP,
-    W_NEED,
-    W_PROXIMITY,
-    W_TEXT,
     Candidate,
     apply_boosts,
     apply_filters,
@@ -40,7 +32,7 @@ from lotse.routing.rank import (
     ordered,
 )
 from lotse.routing.relevance import TextScores, mentions_need
-from lotse.routing.rules import Decision, Effect, RuleSet, Situation
+from lotse.routing.rules import Decision, RuleSet, Situation
 from lotse.routing.safety import fits_situation, safety_net
 from lotse.routing.sources import OfferPool
 from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
@@ -62,9 +54,6 @@ SHORTLIST_MIN = 20
 SHORTLIST_FACTOR = 4
 #: Referrals for a need that only the safety net points to (its own score is low): the crisis offer alone.
 HINT_LIMIT = 1
-#: Scores closer than this count as equal where a walk decides to stop (sums in another order differ
-#: in the last bits).
-SAME_SCORE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -293,19 +282,37 @@ class Router:
         )
 
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
-        age = question.request.age
+        request = question.request
         emergencies = [e for e in question.decision.emergencies if e.need == need and e.offers is not None]
-        candidates = self._need_candidates(need, pool, question)
+        effects = question.decision.offer_effects
+        reach = Reach(
+            need,
+            max(SHORTLIST_MIN, SHORTLIST_FACTOR * request.limit),
+            question.text_scores,
+            question.home,
+            question.districts,
+            question.today,
+            request.age,
+            request.language,
+            tuple(e for e in effects if e.applies_to(need) and e.kind in ("exclude", "require")),
+        )
+
+        def score(offer: OfferFacts) -> Candidate:
+            return self._candidate(offer, need, question)
+
+        candidates = need_candidates(reach, pool, question.eligible, score)
+        if emergencies:
+            # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
+            candidates += emergency_candidates(
+                reach,
+                pool,
+                emergencies,
+                set(question.needs),
+                candidates,
+                lambda offer: is_eligible(offer, request.age),
+                score,
+            )
         taken = {c.offer.id for c in candidates}
-        for effect in emergencies:
-            assert effect.offers is not None
-            # Every offer the emergency selects is a candidate (it goes first whatever its score): those
-            # of the need among them too, since a selected offer carries one of the selector's needs.
-            for offer in pool.selected(effect.offers):
-                # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
-                if offer.id not in taken and is_eligible(offer, age):
-                    candidates.append(self._candidate(offer, need, question))
-                    taken.add(offer.id)
         candidates.extend(self._siblings(need, pool, question, taken))
         candidates = apply_filters(candidates, question.decision.offer_effects, need)
         present = set(question.needs)
@@ -329,61 +336,6 @@ class Router:
             for c in chosen:
                 c.leads.append(explain.fallback_reason())
         return chosen
-
-    def _need_candidates(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
-        """The eligible offers of a need that can reach its shortlist, scored.
-
-        Offers are taken best first by an upper bound of their score: the part no question changes (need
-        match, proximity, freshness: ordered once per pool, need, district and day) plus their text's
-        share and the most its target groups and language can add, until the next one cannot reach the
-        shortlist any more. Offers an exclude or require rule of the need would drop are passed over, so
-        the shortlist is the one scoring every offer would give; offers an emergency rule selects are
-        added by the caller.
-        """
-        members = pool.for_need(need)
-        size = max(SHORTLIST_MIN, SHORTLIST_FACTOR * question.request.limit)
-        filters = [
-            e
-            for e in question.decision.offer_effects
-            if e.applies_to(need) and e.kind in ("exclude", "require")
-        ]
-        if len(members) <= 2 * size:
-            return [self._candidate(o, need, question) for o in members if question.eligible(o)]
-        home, districts, today = question.home, question.districts, question.today
-
-        def fixed(offer: OfferFacts) -> float:
-            place = proximity(offer, home, districts)
-            return (
-                W_NEED * need_match(offer, need)
-                + W_PROXIMITY * place.score
-                + W_FRESH * freshness(offer.last_verified, today)
-            )
-
-        order = pool.fixed_order(need, (home.id if home else None, id(districts), today), fixed)
-        request = question.request
-        # The most target groups and language can add: without an age every offer fits neutrally
-        # (`group_fit`), and the language bonus needs a language other than German.
-        group = W_GROUP * (NEUTRAL_FIT if request.age is None else MATCHED_FIT)
-        speaks = LANGUAGE_BONUS if request.language and request.language != "de" else 0.0
-        bounds = order.fixed + W_TEXT * question.text_scores.at(order.slots) + (group + speaks)
-        walk = np.argsort(-bounds, kind="stable")
-        found: list[Candidate] = []
-        best: list[float] = []  # the `size` best scores so far (a min-heap)
-        for at, bound in zip(walk.tolist(), bounds[walk].tolist(), strict=True):
-            # Once `size` offers score at least as well as this one can, it cannot reach the shortlist: an
-            # equal score loses to the earlier offers in the walk, as the shortlist's stable sort decides.
-            if len(best) >= size and bound <= best[0] + SAME_SCORE:
-                break
-            offer = order.offers[at]
-            if not question.eligible(offer) or (filters and not _kept(offer, filters)):
-                continue
-            candidate = self._candidate(offer, need, question)
-            found.append(candidate)
-            if len(best) < size:
-                heapq.heappush(best, candidate.score)
-            elif candidate.score > best[0]:
-                heapq.heapreplace(best, candidate.score)
-        return found
 
     def _siblings(self, need: str, pool: OfferPool, question: _Question, taken: set[str]) -> list[Candidate]:
         """Offers of the need's area coded for another of its needs, whose text speaks of this need too and
@@ -481,15 +433,6 @@ def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
         if reason
     )
     return tuple(dict.fromkeys(found))
-
-
-def _kept(offer: OfferFacts, filters: list[Effect]) -> bool:
-    """Whether the need's exclude and require rules keep the offer (as rank.apply_filters decides)."""
-    for effect in filters:
-        assert effect.offers is not None
-        if effect.offers.matches(offer) != (effect.kind == "require"):
-            return False
-    return True
 
 
 def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:

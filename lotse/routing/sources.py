@@ -80,7 +80,7 @@ class OfferPool:
         self.text = TextIndex(self.all)
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
-        self._fixed: dict[tuple[str, object], FixedOrder] = {}
+        self._fixed: dict[tuple[str, Selector | None, object], FixedOrder] = {}
         self._selected: dict[Selector, list[OfferFacts]] = {}
 
     @classmethod
@@ -113,20 +113,24 @@ class OfferPool:
         pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
         touched = {code for o in [*old, *changed] for code in o.needs}
         # Slots are kept for unchanged offers, so the orders of needs no changed offer carries stay valid.
-        pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched}
+        pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched and k[1] is None}
         pool._selected = {}
         return pool
 
-    def fixed_order(self, need: str, key: object, score: Callable[[OfferFacts], float]) -> FixedOrder:
-        """The offers of a need, best first by a score no question changes (computed once per `key`, e.g.
-        district and day; kept for the needs an edit does not touch)."""
-        found = self._fixed.get((need, key))
+    def fixed_order(
+        self, need: str, key: object, score: Callable[[OfferFacts], float], selector: Selector | None = None
+    ) -> FixedOrder:
+        """The offers of a need (or those an emergency rule's selector picks), best first by their score
+        for the need that no question changes (computed once per `key`, e.g. district and day; a need's
+        order is kept when an edit does not touch the need)."""
+        found = self._fixed.get((need, selector, key))
         if found is None:
             if len(self._fixed) > FIXED_ORDERS:
                 self._fixed.clear()
-            order = sorted(((score(o), o) for o in self.for_need(need)), key=lambda p: -p[0])
+            members = self.for_need(need) if selector is None else self.selected(selector)
+            order = sorted(((score(o), o) for o in members), key=lambda p: -p[0])
             offers = [o for _s, o in order]
-            found = self._fixed[(need, key)] = FixedOrder(
+            found = self._fixed[(need, selector, key)] = FixedOrder(
                 offers, self.text.slots(offers), np.fromiter((s for s, _o in order), dtype=np.float64)
             )
         return found

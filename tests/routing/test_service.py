@@ -391,3 +391,15 @@ def test_among_many_offers_of_a_need_every_emergency_offer_goes_first() -> None:
     )
     answer = ask(router([*counsel, shelter], [("NOT.HGEW", 0.9)], load_rules(DEFAULT_RULES)), limit=1)
     assert (answer.referrals[0].offer.name, answer.referrals[0].emergency) == ("Zuletzt: Frauenhaus", True)
+
+
+def test_among_many_emergency_offers_the_nearest_comes_first() -> None:
+    far = [
+        summary(f"Schutzhaus {i:02}", needs=["NOT.HGEW"], districts=["fern"], description="Rund um die Uhr.")
+        for i in range(60)
+    ]
+    near = summary("Zuletzt: Frauenhaus", needs=["NOT.HGEW"], description="Rund um die Uhr.")
+    answer = ask(router([*far, near], [("NOT.HGEW", 0.9)], load_rules(DEFAULT_RULES)), limit=2)
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency) == ("Zuletzt: Frauenhaus", True)
+    assert all(r.emergency for r in answer.referrals)
