@@ -41,8 +41,6 @@ class OfferFacts:
     #: sorted (tuples: a set each cost 20 MB at 10,000 offers, and routing looks into few of them).
     terms: tuple[str, ...]
     name_terms: tuple[str, ...]
-    #: Where the offer stands seen from each district (filled by proximity, valid for one district map).
-    places: dict[str | None, tuple[Any, Any]] = field(default_factory=dict, repr=False)
     _has: dict[Pattern, bool] = field(default_factory=dict, repr=False)
 
     @property
