@@ -1,8 +1,9 @@
 """Candidates of a need without scoring every offer: walked best first by an upper bound of their score.
 
-The part of a score no question changes (need match, proximity, freshness) is ordered once per pool, need
-(or emergency selection), district and day (`OfferPool.fixed_order`). A question adds its text's share and
-the most target groups and language can add for it, sorts once (numpy), and scores offers in that order
+The part of a score no question changes (need match, proximity, freshness) is bounded with numpy from
+arrays kept per need and ordered once per pool, need (or emergency selection), district and day. A
+question adds its text's share and the most target groups and language can add for it, sorts once
+(numpy), and scores offers in that order
 until the next one cannot reach the shortlist any more: at 10,000 offers a few dozen per need instead of
 thousands. Rule boosts come later and only for the shortlist (`service._shortlist`), as before.
 """
@@ -13,27 +14,40 @@ import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 import numpy as np
 
+from lotse.geo import EARTH_RADIUS_KM
 from lotse.routing.eligibility import MATCHED_FIT, MISMATCHED_FIT, NEUTRAL_FIT
 from lotse.routing.offers import OfferFacts
-from lotse.routing.proximity import DistrictMap, Place, proximity
+from lotse.routing.proximity import (
+    MAX_DISTANCE_PENALTY,
+    PENALTY_PER_KM,
+    TIER_SCORES,
+    UNKNOWN_CITY_WIDE_SCORE,
+    UNKNOWN_LOCAL_SCORE,
+    DistrictMap,
+    Place,
+    Tier,
+)
 from lotse.routing.rank import (
+    FRESH_DAYS,
     LANGUAGE_BONUS,
+    STALE_DAYS,
+    UNKNOWN_FRESHNESS,
     W_FRESH,
     W_GROUP,
     W_NEED,
     W_PROXIMITY,
     W_TEXT,
     Candidate,
-    freshness,
     need_match,
 )
 from lotse.routing.relevance import TextScores
-from lotse.routing.rules import Effect, Selector
+from lotse.routing.rules import Effect, RuleSet, Selector
 from lotse.routing.safety import fits_situation
-from lotse.routing.sources import FixedOrder, OfferPool
+from lotse.routing.sources import OfferPool
 
 #: Scores closer than this count as equal where a walk decides to stop (sums in another order differ
 #: in the last bits).
@@ -66,19 +80,12 @@ class Reach:
                 return False
         return True
 
-    def fixed(self, offer: OfferFacts) -> float:
-        """The part of the offer's score for this need that no question changes."""
-        place = proximity(offer, self.home, self.districts)
-        return (
-            W_NEED * need_match(offer, self.need)
-            + W_PROXIMITY * place.score
-            + W_FRESH * freshness(offer.last_verified, self.today)
-        )
-
     def order(self, pool: OfferPool, selector: Selector | None = None) -> FixedOrder:
-        """The need's offers (or those an emergency selector picks) by their fixed part, once per key."""
+        """The need's offers (or those an emergency selector picks) best first by the most the part of
+        their score no question changes can be; kept per pool, need, district and day."""
+        members = members_of(pool, self.need, selector)
         key = (self.home.id if self.home else None, id(self.districts), self.today)
-        return pool.fixed_order(self.need, key, self.fixed, selector)
+        return pool.per_need(self.need, selector, key, lambda _offers: members.order(self.home, self.today))
 
     def walk(self, order: FixedOrder) -> Iterator[tuple[OfferFacts, float]]:
         """The offers of an order best first by the most they can score in this question, with that bound."""
@@ -90,6 +97,128 @@ class Reach:
         walk = np.argsort(-bounds, kind="stable")
         for at, bound in zip(walk.tolist(), bounds[walk].tolist(), strict=True):
             yield order.offers[at], bound
+
+
+#: What the arrays' bound may fall short of the scalar score by: a distance rounded to 0.1 km the other
+#: way (numpy's and math's trigonometry may differ in the last bit) and freshness rounded to 4 places.
+MARGIN = W_PROXIMITY * PENALTY_PER_KM * 0.1 + W_FRESH * 1e-4 + SAME_SCORE
+
+
+@dataclass(frozen=True)
+class FixedOrder:
+    """Offers best first by the most the part of their score no question changes can be, with their slots
+    in the pool's text index and that bound, aligned."""
+
+    offers: list[OfferFacts]
+    slots: np.ndarray
+    fixed: np.ndarray
+
+
+@dataclass(frozen=True)
+class Members:
+    """The offers of a need as arrays of what the question-independent part of their score reads: so the
+    order for a district and day is a few numpy operations (a need had 7,000 offers at 100,000)."""
+
+    offers: list[OfferFacts]
+    slots: np.ndarray
+    match: np.ndarray  # need match
+    verified: np.ndarray  # day number of the last confirmation (NaN: never)
+    lat: np.ndarray  # NaN: unknown
+    lon: np.ndarray
+    city_wide: np.ndarray
+    served: dict[str, np.ndarray]  # district id -> the offers serving it
+
+    @classmethod
+    def of(cls, offers: list[OfferFacts], need: str, pool: OfferPool) -> Members:
+        """The arrays of some offers of the pool for a need."""
+        served: dict[str, list[int]] = {}
+        for i, offer in enumerate(offers):
+            for district in offer.districts:
+                served.setdefault(district, []).append(i)
+
+        def floats(values: Iterator[float | None]) -> np.ndarray:
+            return np.fromiter(
+                (np.nan if v is None else v for v in values), dtype=np.float64, count=len(offers)
+            )
+
+        size = len(offers)
+        return cls(
+            offers,
+            pool.text.slots(offers),
+            np.fromiter((need_match(o, need) for o in offers), dtype=np.float64, count=size),
+            floats(o.last_verified.toordinal() if o.last_verified else None for o in offers),
+            floats(o.lat for o in offers),
+            floats(o.lon for o in offers),
+            np.fromiter((o.city_wide for o in offers), dtype=np.bool_, count=size),
+            {d: _mask(size, rows) for d, rows in served.items()},
+        )
+
+    def order(self, home: Place | None, today: date) -> FixedOrder:
+        """The offers best first by an upper bound of need match, proximity and freshness (the scalar
+        functions of rank and proximity, with `MARGIN` for rounding)."""
+        fixed = W_NEED * self.match + W_PROXIMITY * self._proximity(home) + W_FRESH * self._freshness(today)
+        fixed += MARGIN
+        order = np.argsort(-fixed, kind="stable")
+        offers = [self.offers[i] for i in order.tolist()]
+        return FixedOrder(offers, self.slots[order], fixed[order])
+
+    def _freshness(self, today: date) -> np.ndarray:
+        days = today.toordinal() - self.verified
+        share = np.clip(1 - (days - FRESH_DAYS) / (STALE_DAYS - FRESH_DAYS), 0.0, 1.0)
+        return np.where(np.isnan(self.verified), UNKNOWN_FRESHNESS, share)
+
+    def _proximity(self, home: Place | None) -> np.ndarray:
+        if home is None:
+            return np.where(self.city_wide, UNKNOWN_CITY_WIDE_SCORE, UNKNOWN_LOCAL_SCORE)
+        none = np.zeros(len(self.offers), dtype=np.bool_)
+        same = self.served.get(home.id, none)
+        near = none.copy()
+        for district in home.neighbours:
+            near |= self.served.get(district, none)
+        tier = np.where(
+            self.city_wide,
+            TIER_SCORES[Tier.CITY_WIDE],
+            np.where(
+                same,
+                TIER_SCORES[Tier.SAME],
+                np.where(near, TIER_SCORES[Tier.NEIGHBOUR], TIER_SCORES[Tier.ELSEWHERE]),
+            ),
+        )
+        distance = _distance_km(home.lat, home.lon, self.lat, self.lon)
+        penalty = np.minimum(MAX_DISTANCE_PENALTY, PENALTY_PER_KM * np.round(distance, 1))
+        return tier - np.where(np.isnan(distance), 0.0, penalty)
+
+
+def _mask(size: int, rows: list[int]) -> np.ndarray:
+    found = np.zeros(size, dtype=np.bool_)
+    found[rows] = True
+    return found
+
+
+def _distance_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """lotse.geo.distance_km from one point to many (NaN where a position is unknown)."""
+    p1, p2 = np.radians(lat), np.radians(lats)
+    dp, dl = p2 - p1, np.radians(lons - lon)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    found: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return found
+
+
+def prepare(pool: OfferPool, rules: RuleSet | None = None) -> None:
+    """Build a new pool's arrays ahead of the questions: every need's, and every emergency rule's
+    selection (a patched pool rebuilds only what an edit touched). PoolKeeper calls this before it swaps
+    the pool in, so no question pays for it."""
+    for need in pool.needs():
+        members_of(pool, need)
+    for rule in rules.rules if rules is not None else ():
+        for effect in rule.then:
+            if effect.kind == "emergency" and effect.need and effect.offers is not None:
+                members_of(pool, effect.need, effect.offers)
+
+
+def members_of(pool: OfferPool, need: str, selector: Selector | None = None) -> Members:
+    """The arrays of a need's offers (or of an emergency selection), built once per pool."""
+    return pool.per_need(need, selector, None, partial(Members.of, need=need, pool=pool))
 
 
 class Best:

@@ -20,7 +20,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import numpy as np
 from sqlalchemy import func, select
 
 from lotse.db import Database
@@ -48,8 +47,8 @@ RULES_CHECK_SECONDS = 1.0
 
 
 T = TypeVar("T")
-#: Fixed orders (need × district × day) a pool keeps before it starts afresh.
-FIXED_ORDERS = 5000
+#: Values per need (orders per need × district × day) a pool keeps before it starts afresh.
+PER_NEED_VALUES = 5000
 #: Rule selections a pool keeps before it starts afresh (a rules file has a few dozen selectors).
 SELECTIONS = 500
 
@@ -80,7 +79,7 @@ class OfferPool:
         self.text = TextIndex(self.all)
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
-        self._fixed: dict[tuple[str, Selector | None, object], FixedOrder] = {}
+        self._per_need: dict[tuple[str, Selector | None, object], Any] = {}
         self._selected: dict[Selector, list[OfferFacts]] = {}
 
     @classmethod
@@ -113,26 +112,26 @@ class OfferPool:
         pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
         touched = {code for o in [*old, *changed] for code in o.needs}
         # Slots are kept for unchanged offers, so the orders of needs no changed offer carries stay valid.
-        pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched and k[1] is None}
-        pool._selected = {}
+        pool._per_need = {k: v for k, v in self._per_need.items() if k[0] not in touched and k[1] is None}
+        # A rule's selection changes only by the changed offers: those leave it and come in again if it
+        # picks them (the order within a selection does not matter: candidates walk it by score).
+        pool._selected = {
+            selector: [o for o in offers if o.id not in gone] + [c for c in changed if selector.matches(c)]
+            for selector, offers in self._selected.items()
+        }
         return pool
 
-    def fixed_order(
-        self, need: str, key: object, score: Callable[[OfferFacts], float], selector: Selector | None = None
-    ) -> FixedOrder:
-        """The offers of a need (or those an emergency rule's selector picks), best first by their score
-        for the need that no question changes (computed once per `key`, e.g. district and day; a need's
-        order is kept when an edit does not touch the need)."""
-        found = self._fixed.get((need, selector, key))
+    def per_need(
+        self, need: str, selector: Selector | None, key: object, build: Callable[[list[OfferFacts]], T]
+    ) -> T:
+        """A value built from the offers of a need (or from those an emergency rule's selector picks),
+        kept per `key` (e.g. district and day) until an edit touches the need (any edit, for a selection)."""
+        found = self._per_need.get((need, selector, key))
         if found is None:
-            if len(self._fixed) > FIXED_ORDERS:
-                self._fixed.clear()
+            if len(self._per_need) > PER_NEED_VALUES:
+                self._per_need.clear()
             members = self.for_need(need) if selector is None else self.selected(selector)
-            order = sorted(((score(o), o) for o in members), key=lambda p: -p[0])
-            offers = [o for _s, o in order]
-            found = self._fixed[(need, selector, key)] = FixedOrder(
-                offers, self.text.slots(offers), np.fromiter((s for s, _o in order), dtype=np.float64)
-            )
+            found = self._per_need[(need, selector, key)] = build(members)
         return found
 
     def selected(self, selector: Selector) -> list[OfferFacts]:
@@ -157,6 +156,10 @@ class OfferPool:
         """Return the offer with this id, or None."""
         return self._by_id.get(offer_id)
 
+    def needs(self) -> list[str]:
+        """The need codes some offer of the pool carries."""
+        return sorted(self._by_need)
+
     def for_need(self, code: str) -> list[OfferFacts]:
         """Return the offers carrying a need code."""
         return self._by_need.get(code, [])
@@ -172,16 +175,6 @@ class OfferPool:
     def for_area(self, area: str) -> list[OfferFacts]:
         """Return the offers carrying any need of an area (e.g. "NOT")."""
         return self._by_area.get(area, [])
-
-
-@dataclass(frozen=True)
-class FixedOrder:
-    """The offers of a need best first by the part of their score no question changes, with their slots
-    in the pool's text index and that part, aligned."""
-
-    offers: list[OfferFacts]
-    slots: np.ndarray
-    fixed: np.ndarray
 
 
 def _areas(offer: OfferFacts) -> list[str]:
@@ -310,9 +303,12 @@ class PoolKeeper:
         *,
         check_seconds: float = CHECK_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        prepare: Callable[[OfferPool], None] | None = None,
     ) -> None:
         self._changes = changes
         self._from_database = from_database
+        #: Work done on a new pool before it is swapped in (what questions would otherwise do first).
+        self._prepare = prepare
         self._districts = districts
         self._check_seconds = check_seconds
         self._clock = clock
@@ -367,6 +363,8 @@ class PoolKeeper:
                 versions.pop(ident, None)
             versions.update((o.id, o.version) for o in changed)
             self._versions = versions
+        if self._prepare is not None:
+            self._prepare(pool)
         self._pool = pool
 
     def _from_db(self, pool: OfferPool | None) -> None:
@@ -546,7 +544,10 @@ DEFAULT_RULES = Path(str(resources.files("lotse").joinpath("data", RULES_FILE)))
 
 def build_router(services: Any) -> Router:
     """Build the Router of an app or command: offers (from the search index), districts, rules in force."""
+    from lotse.routing.candidates import prepare
     from lotse.routing.service import Router
+
+    rules = RulesFile(rules_paths(services.config.get("RULES_PATH"), services.instance_dir, DEFAULT_RULES))
 
     check = float(services.config["ROUTING_CHECK_SECONDS"])
     districts = services.districts
@@ -556,6 +557,14 @@ def build_router(services: Any) -> Router:
         database_pool(services.db, search.all_active),
         districts,
         check_seconds=check,
+        # The rules in force pick the emergency selections; a broken rules file stops serving elsewhere.
+        prepare=lambda offers: prepare(offers, _rules_or_none(rules)),
     )
-    rules = RulesFile(rules_paths(services.config.get("RULES_PATH"), services.instance_dir, DEFAULT_RULES))
     return Router(pool, districts, rules)
+
+
+def _rules_or_none(rules: RulesFile) -> RuleSet | None:
+    try:
+        return rules()
+    except RulesError:
+        return None

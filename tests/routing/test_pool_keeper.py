@@ -10,6 +10,8 @@ from flask import Flask
 from lotse import create_app
 from lotse.directory import offers
 from lotse.directory.summary import OfferSummary
+from lotse.routing.phrases import compile_pattern
+from lotse.routing.rules import Selector
 from lotse.routing.service import RouteRequest
 from lotse.routing.sources import OfferPool, PoolKeeper
 from lotse.search.documents import StoredOffer
@@ -117,3 +119,14 @@ def test_a_route_question_after_an_edit_sees_it_without_a_rebuild(served: tuple[
     keeper = router._pool
     assert isinstance(keeper, PoolKeeper)
     assert (keeper.stats.full_reads, keeper.stats.offers_patched) == (1, 1)
+
+
+def test_a_patched_pool_keeps_an_emergency_selection_current() -> None:
+    selector = Selector(needs=frozenset({"NOT.HGEW"}), words=(compile_pattern("rund um die uhr"),))
+    day = summary("Frauenberatung", needs=["NOT.HGEW"], description="Termine am Tag.")
+    night = summary("Frauenhaus", needs=["NOT.HGEW"], description="Rund um die Uhr.")
+    pool = OfferPool.of([day, night])
+    assert [o.name for o in pool.selected(selector)] == ["Frauenhaus"]
+    changed = replace(day, description="Jetzt rund um die Uhr erreichbar.", version=2)
+    patched = pool.patched(OfferPool.of([changed]).all, [], key="k")
+    assert sorted(o.name for o in patched.selected(selector)) == ["Frauenberatung", "Frauenhaus"]
