@@ -111,13 +111,23 @@ class OfferPool:
         pool.text = self.text.patched(old, changed)
         pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
         touched = {code for o in [*old, *changed] for code in o.needs}
-        # Slots are kept for unchanged offers, so the orders of needs no changed offer carries stay valid.
-        pool._per_need = {k: v for k, v in self._per_need.items() if k[0] not in touched and k[1] is None}
         # A rule's selection changes only by the changed offers: those leave it and come in again if it
         # picks them (the order within a selection does not matter: candidates walk it by score).
-        pool._selected = {
-            selector: [o for o in offers if o.id not in gone] + [c for c in changed if selector.matches(c)]
-            for selector, offers in self._selected.items()
+        pool._selected = {}
+        moved: set[Selector] = set()
+        for selector, offers in self._selected.items():
+            kept = [o for o in offers if o.id not in gone]
+            added = [c for c in changed if selector.matches(c)]
+            pool._selected[selector] = kept + added
+            if added or len(kept) < len(offers):
+                moved.add(selector)
+        # Slots are kept for unchanged offers, so what was built for needs (and selections) no changed
+        # offer belongs to stays valid.
+        pool._per_need = {
+            k: v
+            for k, v in self._per_need.items()
+            if (k[1] is None and k[0] not in touched)
+            or (k[1] is not None and k[1] in self._selected and k[1] not in moved)
         }
         return pool
 
@@ -125,7 +135,7 @@ class OfferPool:
         self, need: str, selector: Selector | None, key: object, build: Callable[[list[OfferFacts]], T]
     ) -> T:
         """A value built from the offers of a need (or from those an emergency rule's selector picks),
-        kept per `key` (e.g. district and day) until an edit touches the need (any edit, for a selection)."""
+        kept per `key` (e.g. district and day) until an edit touches the need (or the selection)."""
         found = self._per_need.get((need, selector, key))
         if found is None:
             if len(self._per_need) > PER_NEED_VALUES:

@@ -12,14 +12,14 @@ searcher is refreshed after a commit: only new segments are read.
 from __future__ import annotations
 
 import bisect
-import heapq
 import threading
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from lotse.directory.schedule import is_open
 from lotse.directory.summary import OfferSummary
@@ -78,7 +78,9 @@ class Snapshot:
             self.vocabulary = Vocabulary(read_vocabulary(path) | self.meta.words | lexicon_vocabulary())
         self._doc_freq: dict[str, int] = {}
         self._filter_sets: dict[tuple[str, str], frozenset[int]] = {}
-        self.postings = Postings(self.searcher, self.leaves)
+        self.postings: Postings = Postings(
+            self.searcher, self.leaves, _kept_lengths(previous, self.segments.keys())
+        )
         self._open: tuple[str, frozenset[int]] | None = None
         self._ages: dict[int, frozenset[int]] = {}
         self._by_name: list[int] | None = None
@@ -218,13 +220,23 @@ class Snapshot:
         fill: bool,
     ) -> list[tuple[int, float]]:
         """The best `limit` documents by text score; with `fill`, unmatched ones follow by name."""
-        found = scores(self.postings, text.scoring, docs) if text.scoring else {}
+        size = len(self.facts)
+        candidates = np.zeros(size, dtype=np.bool_)
+        candidates[np.fromiter(docs, dtype=np.int64, count=len(docs))] = True
+        found, hit = scores(self.postings, text.scoring, candidates)
         if len(clauses) > 1:
             coordinate(found, clauses)
-        best = heapq.nlargest(limit, found.items(), key=itemgetter(1))
-        ranked = sorted(best, key=lambda item: (-item[1], self._sort_key(item[0])))
+        best = np.flatnonzero(hit)
+        if len(best) > limit:
+            # Every document scoring at least the limit-th best score, ties included: by name below.
+            values = found[best]
+            best = best[values >= np.partition(values, len(values) - limit)[len(values) - limit]]
+        ranked = sorted(
+            ((d, float(found[d])) for d in best.tolist()),
+            key=lambda item: (-item[1], self._sort_key(item[0])),
+        )[:limit]
         if fill and len(ranked) < limit:
-            rest = docs - found.keys()
+            rest = docs - set(np.flatnonzero(hit).tolist())
             ranked += [(d, 0.0) for d in self._by_name_within(rest, limit - len(ranked))]
         return ranked
 
@@ -357,6 +369,12 @@ def _read_facts(reader: Any) -> list[OfferFacts | None]:
             if raw:
                 facts[docnum] = OfferFacts.from_bytes(raw)
     return facts
+
+
+def _kept_lengths(previous: Snapshot | None, segments: Set[str]) -> dict[tuple[str, str], np.ndarray]:
+    """The field lengths a previous snapshot read of segments still in use."""
+    lengths = previous.postings.lengths if previous is not None else {}
+    return {key: value for key, value in lengths.items() if key[0] in segments}
 
 
 def _union(sets: Iterable[Set[int]]) -> frozenset[int]:
