@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lotse.db import Database
+
+log = logging.getLogger(__name__)
+
+#: What a serving process asks itself before it takes requests (never a real person's situation).
+WARM_UP_SITUATION = "Wir haben Schulden und Mietrückstände, der Strom soll abgestellt werden."
+WARM_UP_SEARCH = "Schuldnerberatung"
 
 if TYPE_CHECKING:
     from lotse.routing.proximity import DistrictMap
@@ -64,6 +72,26 @@ class Services:
 
             self._router = build_router(self)
         return self._router
+
+    def warm_up(self) -> None:
+        """Prepare a serving process before it takes requests: read the offers (and follow them in the
+        background), answer one fixed question and one search so every table read on first use is
+        loaded, then move what now lives for good out of the garbage collector's sight.
+
+        Without the last step a full collection walks every object of the index, the offers and the
+        recogniser: 50 ms at 10,000 offers, in whichever request it happens to fall.
+        """
+        from lotse.routing.service import RouteRequest
+        from lotse.search.service import SearchQuery
+
+        self.router.start()
+        try:
+            self.router.route(RouteRequest(WARM_UP_SITUATION))
+            self.search.search(SearchQuery(text=WARM_UP_SEARCH, facets=True, highlight=True))
+        except Exception:  # noqa: BLE001 - a failed warm-up leaves the tables to the first request
+            log.warning("Aufwärmen vor dem ersten Request fehlgeschlagen.", exc_info=True)
+        gc.collect()
+        gc.freeze()
 
     def check_rules(self) -> int:
         """Load the routing rules in force now; raise RulesError (German) when none can be used.

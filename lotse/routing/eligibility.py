@@ -23,6 +23,10 @@ MATCHED_FIT = 1.0
 MISMATCHED_FIT = 0.0
 
 
+#: The age-defined target groups as a set (an intersection with a dict's keys builds a new set each time).
+AGE_GROUP_CODES = frozenset(AGE_GROUPS)
+
+
 def is_eligible(offer: OfferFacts, age: int | None) -> bool:
     """Tell whether the offer may be referred at all: active, and the age (if known) within its bounds."""
     return exclusion(offer, age) is None
@@ -59,7 +63,7 @@ def group_fit(
     matched = offer.target_groups & (person_groups(age) | groups)
     if matched:
         return MATCHED_FIT, matched
-    age_groups = offer.target_groups & AGE_GROUPS.keys()
+    age_groups = offer.target_groups & AGE_GROUP_CODES
     only_age_groups = bool(age_groups) and age_groups == offer.target_groups
     if only_age_groups and age is not None:
         return MISMATCHED_FIT, frozenset()

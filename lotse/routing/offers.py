@@ -1,53 +1,88 @@
-"""What routing knows about one offer, derived once from its OfferSummary and reused for every question."""
+"""What routing knows about one offer: its typed summary plus the sets and words routing looks at.
+
+Made once per offer version when the pool reads it (the words were analysed when the offer was indexed)
+and reused for every question.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from lotse.directory.summary import OfferSummary
 from lotse.language.matcher import Phrase, in_terms
 from lotse.search.analysis import analyze
 from lotse.search.documents import Derived, StoredOffer
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class OfferFacts:
-    """The facts of an offer that eligibility, rules, proximity and ranking look at."""
+    """The facts of an offer that eligibility, rules, proximity and ranking look at.
 
-    summary: dict[str, Any]
+    Sets rather than the summary's tuples where routing asks "is it in there"; equal sets are shared
+    between offers (`Shared`), so thousands of offers with the same needs or districts hold one each.
+    """
+
+    summary: OfferSummary
     id: str
-    version: int
     name: str
-    active: bool
     needs: frozenset[str]
     inferred_needs: frozenset[str]
     target_groups: frozenset[str]
-    city_wide: bool
     districts: frozenset[str]
-    location_district: str | None
-    lat: float | None
-    lon: float | None
-    minimum_age: int | None
-    maximum_age: int | None
+    languages: frozenset[str]
     last_verified: date | None
-    languages: frozenset[str] = frozenset()
+    #: Whether the offer is active (only active offers are referred).
+    active: bool
     #: Confidence of each inferred need relative to the offer's main inferred need (1.0 = a main topic).
-    inferred_weights: dict[str, float] = field(default_factory=dict)
-    #: Analysed terms (the search index's analyzer) of name and description, and of the name alone.
-    terms: frozenset[str] = frozenset()
-    name_terms: frozenset[str] = frozenset()
-    #: Opening hours (detached rows), for "open now" at the moment of an answer.
-    schedules: tuple[Any, ...] = ()
-    #: Where the offer stands seen from each district (filled by proximity, valid for one district map).
-    places: dict[str | None, tuple[Any, Any]] = field(default_factory=dict, repr=False)
+    inferred_weights: dict[str, float]
+    #: Analysed terms (the search index's analyzer) of name, description and hours, and of the name alone,
+    #: sorted (tuples: a set each cost 20 MB at 10,000 offers, and routing looks into few of them).
+    terms: tuple[str, ...]
+    name_terms: tuple[str, ...]
     _has: dict[Phrase, bool] = field(default_factory=dict, repr=False)
+
+    @property
+    def version(self) -> int:
+        """The offer's version."""
+        return self.summary.version
+
+    @property
+    def city_wide(self) -> bool:
+        """Whether the offer serves the whole town."""
+        return self.summary.city_wide
+
+    @property
+    def location_district(self) -> str | None:
+        """The district of the offer's first place."""
+        return self.summary.location.district if self.summary.location else None
+
+    @property
+    def lat(self) -> float | None:
+        """Latitude of the offer's first place."""
+        return _number(self.summary.location.lat) if self.summary.location else None
+
+    @property
+    def lon(self) -> float | None:
+        """Longitude of the offer's first place."""
+        return _number(self.summary.location.lon) if self.summary.location else None
+
+    @property
+    def minimum_age(self) -> int | None:
+        """The youngest age the offer is for."""
+        return self.summary.minimum_age
+
+    @property
+    def maximum_age(self) -> int | None:
+        """The oldest age the offer is for."""
+        return self.summary.maximum_age
 
     def has(self, phrase: Phrase) -> bool:
         """Tell whether the offer's name, description or hours use the words of a phrase (remembered)."""
         found = self._has.get(phrase)
         if found is None:
-            found = self._has[phrase] = in_terms(phrase, self.terms)
+            found = self._has[phrase] = in_terms(phrase, frozenset(self.terms))
         return found
 
     def need_source(self, code: str) -> str | None:
@@ -57,56 +92,61 @@ class OfferFacts:
         return "inferred" if code in self.inferred_needs else "bundle"
 
 
+class Shared:
+    """One object per equal value: offers share their code sets (a pool holds a few hundred distinct ones)."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._known: dict[frozenset[str], frozenset[str]] = {}
+        self._limit = limit
+
+    def __call__(self, value: frozenset[str]) -> frozenset[str]:
+        """The shared set equal to `value`."""
+        found = self._known.get(value)
+        if found is None:
+            if len(self._known) >= self._limit:  # sets of edited-away offers: start afresh
+                self._known.clear()
+            found = self._known[value] = value
+        return found
+
+
+#: The sets shared by every pool of the process (sets of codes and districts, never text terms).
+SHARED = Shared()
+
+
 def facts_of_stored(stored: StoredOffer) -> OfferFacts:
     """The routing facts of an offer as the index stores it: words analysed at indexing, not again here."""
     derived = stored.derived
     if derived is None:  # a generation built before derived words were stored
-        return facts_of(stored.summary, None, stored.schedules)
-    return facts_of(stored.summary, dict(derived.inferred), stored.schedules, derived)
+        return facts_of(stored.summary)
+    return facts_of(stored.summary, dict(derived.inferred), derived)
 
 
 def facts_of(
-    summary: dict[str, Any],
-    inferred_scores: dict[str, float] | None = None,
-    schedules: tuple[Any, ...] = (),
-    derived: Derived | None = None,
+    summary: OfferSummary, inferred_scores: dict[str, float] | None = None, derived: Derived | None = None
 ) -> OfferFacts:
-    """Derive the routing facts of an OfferSummary (with inferred needs' scores, hours and analysed
-    words, if known; the words are analysed here when not)."""
-    location = summary.get("location") or {}
-    needs = frozenset(summary.get("needs") or ())
-    name = str(summary.get("name") or "")
+    """Derive the routing facts of an OfferSummary (with inferred needs' scores and analysed words, if
+    known; the words are analysed here when not)."""
+    needs = SHARED(frozenset(summary.needs))
     if derived is not None:
-        name_terms, terms = frozenset(derived.name_terms), frozenset(derived.terms)
+        name_terms, terms = derived.name_terms, derived.terms
     else:
-        name_terms = frozenset(analyze(name))
-        terms = (
-            name_terms
-            | frozenset(analyze(str(summary.get("description") or "")))
-            | frozenset(analyze(str(summary.get("schedule") or "")))
-        )
+        names = set(analyze(summary.name))
+        words = names | set(analyze(summary.description or "")) | set(analyze(summary.schedule or ""))
+        name_terms, terms = tuple(sorted(names)), tuple(sorted(words))
     return OfferFacts(
         summary=summary,
-        id=str(summary["id"]),
-        version=int(summary.get("version") or 0),
-        name=name,
-        active=(summary.get("status") or "active") == "active",
+        id=summary.id,
+        name=summary.name,
         needs=needs,
-        inferred_needs=frozenset(summary.get("inferred_needs") or ()) & needs,
-        target_groups=frozenset(summary.get("target_groups") or ()),
-        city_wide=bool(summary.get("city_wide")),
-        districts=frozenset(summary.get("districts") or ()),
-        location_district=location.get("district"),
-        lat=_number(location.get("lat")),
-        lon=_number(location.get("lon")),
-        minimum_age=summary.get("minimum_age"),
-        maximum_age=summary.get("maximum_age"),
-        last_verified=_day(summary.get("last_verified")),
-        languages=frozenset(summary.get("languages") or ()),
+        inferred_needs=SHARED(frozenset(summary.inferred_needs) & needs),
+        target_groups=SHARED(frozenset(summary.target_groups)),
+        districts=SHARED(frozenset(summary.districts)),
+        languages=SHARED(frozenset(summary.languages)),
+        last_verified=summary.last_verified,
+        active=summary.status == "active",
         inferred_weights=_relative(inferred_scores or {}),
         terms=terms,
         name_terms=name_terms,
-        schedules=schedules,
     )
 
 
@@ -118,16 +158,3 @@ def _relative(scores: dict[str, float]) -> dict[str, float]:
 
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) else None
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None

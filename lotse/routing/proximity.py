@@ -84,15 +84,12 @@ class Proximity:
 
 
 def proximity(offer: OfferFacts, home: Place | None, districts: DistrictMap) -> Proximity:
-    """Place an offer relative to the person's district (remembered per offer and district)."""
-    key = home.id if home is not None else None
-    found = offer.places.get(key)
-    if found is None or found[0] is not districts:
-        found = offer.places[key] = (districts, _proximity(offer, home, districts))
-    return found[1]
+    """Place an offer relative to the person's district.
 
-
-def _proximity(offer: OfferFacts, home: Place | None, districts: DistrictMap) -> Proximity:
+    Not remembered per offer: a question scores a few dozen offers per need, and the orders that place
+    every offer of a need are kept per district by the pool (remembering each offer's place had filled
+    a worker with hundreds of thousands of objects at 100,000 offers for the collector to walk).
+    """
     if home is None:
         score = UNKNOWN_CITY_WIDE_SCORE if offer.city_wide else UNKNOWN_LOCAL_SCORE
         return Proximity(Tier.UNKNOWN, None, score, offer.location_district)

@@ -7,27 +7,21 @@ Plain Python: the JSON API and the HTML page both call `Router.route`.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from lotse.directory.schedule import TIMEZONE, is_open
+from lotse.directory.schedule import TIMEZONE
+from lotse.directory.summary import OfferSummary
 from lotse.language import read
 from lotse.routing import explain
+from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
 from lotse.routing.eligibility import group_fit, is_eligible
 from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import DistrictMap, Place, proximity
 from lotse.routing.rank import (
-    LANGUAGE_BONUS,
     SIBLING_MATCH,
-    W_FRESH,
-    W_GROUP,
-    W_NEED,
-    W_PROXIMITY,
-    W_TEXT,
     Candidate,
     apply_boosts,
     apply_filters,
@@ -58,9 +52,6 @@ SHORTLIST_MIN = 20
 SHORTLIST_FACTOR = 4
 #: Referrals for a need that only the safety net points to (its own score is low): the crisis offer alone.
 HINT_LIMIT = 1
-#: The most an offer's target groups and language can add to its fixed part (need, place, freshness)
-#: when its text does not answer the situation: no offer below the shortlist by more is scored.
-UNSEEN_MAX = W_GROUP + LANGUAGE_BONUS + 1e-9
 
 
 @dataclass(frozen=True)
@@ -99,7 +90,7 @@ class Referral:
     score: float
     distance_km: float | None
     reasons: tuple[str, ...]
-    offer: dict[str, Any]
+    offer: OfferSummary  # "open now" at the moment of the answer
     emergency: bool = False
 
 
@@ -132,7 +123,7 @@ class _Question:
     fallback: bool  # no need was recognised: general advice stands in
     needs: tuple[str, ...] = ()  # the needs of the answer (emergency offers must fit them)
     hints: frozenset[str] = frozenset()  # needs only the safety net added, below the threshold
-    _strong: list[tuple[float, str]] | None = None
+    _strong: list[tuple[float, OfferFacts]] | None = None
 
     @property
     def today(self) -> date:
@@ -142,17 +133,15 @@ class _Question:
     def eligible(self, offer: OfferFacts) -> bool:
         """Whether the offer may be referred: active, age within bounds, the accessibility asked for."""
         features = self.request.accessibility
-        if features and not set(features) <= set(offer.summary.get("accessibility") or ()):
+        if features and not set(features) <= set(offer.summary.accessibility):
             return False
         return is_eligible(offer, self.request.age)
 
-    def strong_text(self) -> list[tuple[float, str]]:
-        """(score, offer id) of the offers whose text answers the situation well, best first (once)."""
+    def strong_text(self) -> list[tuple[float, OfferFacts]]:
+        """The offers whose text answers the situation best (at most SIBLING_LOOKS), with their text score,
+        best first (once)."""
         if self._strong is None:
-            by_id = self.text_scores.by_id
-            self._strong = sorted(
-                ((score, i) for i, score in by_id.items() if score >= SIBLING_MIN_TEXT), reverse=True
-            )
+            self._strong = self.text_scores.best(SIBLING_MIN_TEXT, SIBLING_LOOKS)
         return self._strong
 
 
@@ -220,13 +209,12 @@ class Router:
         if request.needs is None:
             needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
-        considered = (o for code in order for o in pool.for_need(code))
         question = _Question(
             request,
             districts.get(request.district),
             districts,
             decision,
-            pool.text.scores(request.situation, considered),
+            pool.text.scores(request.situation, order),
             self._now(),
             fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < THRESHOLD,
             needs=tuple(order),
@@ -294,17 +282,37 @@ class Router:
         )
 
     def _for_need(self, need: str, pool: OfferPool, question: _Question) -> list[Candidate]:
-        age = question.request.age
+        request = question.request
         emergencies = [e for e in question.decision.emergencies if e.need == need]
-        filtered = any(e.filters and e.applies_to(need) for e in question.decision.offer_effects)
-        candidates = self._need_candidates(need, pool, question, complete=bool(emergencies) or filtered)
+        effects = question.decision.offer_effects
+        reach = Reach(
+            need,
+            max(SHORTLIST_MIN, SHORTLIST_FACTOR * request.limit),
+            question.text_scores,
+            question.home,
+            question.districts,
+            question.today,
+            request.age,
+            request.language,
+            tuple(e for e in effects if e.applies_to(need) and e.filters),
+        )
+
+        def score(offer: OfferFacts) -> Candidate:
+            return self._candidate(offer, need, question)
+
+        candidates = need_candidates(reach, pool, question.eligible, score)
+        if emergencies:
+            # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
+            candidates += emergency_candidates(
+                reach,
+                pool,
+                emergencies,
+                set(question.needs),
+                candidates,
+                lambda offer: is_eligible(offer, request.age),
+                score,
+            )
         taken = {c.offer.id for c in candidates}
-        for effect in emergencies:
-            for offer in pool.with_any_need(effect.offers.needs):
-                # Emergency help (crisis lines, shelters) is listed whatever accessibility was asked for.
-                if offer.id not in taken and is_eligible(offer, age) and effect.offers.matches(offer):
-                    candidates.append(self._candidate(offer, need, question))
-                    taken.add(offer.id)
         candidates.extend(self._siblings(need, pool, question, taken))
         candidates = apply_filters(candidates, question.decision.offer_effects, need)
         present = set(question.needs)
@@ -329,60 +337,6 @@ class Router:
                 c.leads.append(explain.fallback_reason())
         return chosen
 
-    def _need_candidates(
-        self, need: str, pool: OfferPool, question: _Question, *, complete: bool
-    ) -> list[Candidate]:
-        """The eligible offers of a need that can reach its shortlist, scored.
-
-        Offers are taken best first by an upper bound of their score: the part no question changes (need
-        match, proximity, freshness: ordered once per pool, need, district and day) plus their text's
-        share, until even a perfect target-group fit and a language bonus could not lift the next one
-        into the shortlist. With emergencies or exclude/require rules for the need, every offer is scored
-        (those rules pick offers by other properties).
-        """
-        members = pool.for_need(need)
-        size = max(SHORTLIST_MIN, SHORTLIST_FACTOR * question.request.limit)
-        if complete or len(members) <= 2 * size:
-            return [self._candidate(o, need, question) for o in members if question.eligible(o)]
-        home, districts, today = question.home, question.districts, question.today
-
-        def fixed(offer: OfferFacts) -> float:
-            place = proximity(offer, home, districts)
-            return (
-                W_NEED * need_match(offer, need)
-                + W_PROXIMITY * place.score
-                + W_FRESH * freshness(offer.last_verified, today)
-            )
-
-        order, fixed_of = pool.fixed_order(need, (home.id if home else None, id(districts), today), fixed)
-        # The offers whose text answers the situation, at their fixed part plus their text's share; then
-        # all of them at their fixed part alone: both best first, merged.
-        text = question.text_scores.by_id
-        texts: list[OfferFacts | None] = (
-            list(members) if len(members) <= len(text) else [pool.get(i) for i in text]
-        )
-        answering = sorted(
-            (
-                (fixed_of[o.id] + W_TEXT * text[o.id], o)
-                for o in texts
-                if o is not None and o.id in text and o.id in fixed_of
-            ),
-            key=_first_desc,
-        )
-        found: dict[str, Candidate] = {}
-        best: list[float] = []  # the `size` best scores so far (a min-heap)
-        for bound, offer in heapq.merge(answering, order, key=_first_desc):
-            if len(best) >= size and bound + UNSEEN_MAX < best[0]:
-                break
-            if offer.id in found or not question.eligible(offer):
-                continue
-            candidate = found[offer.id] = self._candidate(offer, need, question)
-            if len(best) < size:
-                heapq.heappush(best, candidate.score)
-            elif candidate.score > best[0]:
-                heapq.heapreplace(best, candidate.score)
-        return list(found.values())
-
     def _siblings(self, need: str, pool: OfferPool, question: _Question, taken: set[str]) -> list[Candidate]:
         """Offers of the need's area coded for another of its needs, whose text speaks of this need too and
         answers the situation well."""
@@ -392,9 +346,9 @@ class Router:
             return []
         strong = question.strong_text()
         found = []
-        for _score, offer_id in strong[:SIBLING_LOOKS]:
-            offer = pool.get(offer_id)
-            if offer is None or offer_id in taken or need in offer.needs:
+        for _score, offer in strong[:SIBLING_LOOKS]:
+            offer_id = offer.id
+            if offer_id in taken or need in offer.needs:
                 continue
             if not any(taxonomy.need_area.get(code) == area for code in offer.needs):
                 continue
@@ -429,11 +383,7 @@ class Router:
         """Offers that answer the situation's words strongly (need null): those without need codes, or,
         when Lotse abstains, any offer."""
         found = []
-        offers = (
-            (o for o in (pool.get(i) for i in question.text_scores.by_id) if o is not None)
-            if any_offer
-            else pool.uncoded
-        )
+        offers = (o for _s, o in question.text_scores.best(NULL_MIN_TEXT)) if any_offer else pool.uncoded
         for offer in offers:
             if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
                 continue
@@ -455,7 +405,7 @@ class Router:
                 score=round(c.score, 4),
                 distance_km=c.place.distance_km,
                 reasons=_explained(c, question),
-                offer=_current(c.offer, question.moment),
+                offer=c.offer.summary.at(question.moment),
                 emergency=c.emergency,
             )
             for c in candidates
@@ -483,16 +433,6 @@ def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
         if reason
     )
     return tuple(dict.fromkeys(found))
-
-
-def _current(offer: OfferFacts, moment: datetime) -> dict[str, Any]:
-    """The offer's summary with "open now" for the moment of the answer (the rest changes only by edits)."""
-    open_now = is_open(offer.schedules, moment) if offer.schedules else offer.summary.get("open_now")
-    return {**offer.summary, "open_now": open_now}
-
-
-def _first_desc(pair: tuple[float, OfferFacts]) -> float:
-    return -pair[0]
 
 
 def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from sqlalchemy import func, select
 
 from lotse.db import Database
-from lotse.models import ChangeLog, District, Offer, OfferTerm, Schedule
+from lotse.directory.summary import OfferSummary
+from lotse.models import ChangeLog, District, OfferTerm
 from lotse.routing.offers import OfferFacts, facts_of, facts_of_stored
 from lotse.routing.proximity import DistrictMap, Place
 from lotse.routing.relevance import TextIndex
-from lotse.routing.rules import Problem, RulesError, RuleSet, load_rules
+from lotse.routing.rules import Problem, RulesError, RuleSet, Selector, load_rules
 from lotse.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:
@@ -45,8 +46,10 @@ RULES_CHECK_SECONDS = 1.0
 
 
 T = TypeVar("T")
-#: Fixed orders (need × district × day) a pool keeps before it starts afresh.
-FIXED_ORDERS = 5000
+#: Values per need (orders per need × district × day) a pool keeps before it starts afresh.
+PER_NEED_VALUES = 5000
+#: Rule selections a pool keeps before it starts afresh (a rules file has a few dozen selectors).
+SELECTIONS = 500
 
 
 def _order(offer: OfferFacts) -> tuple[str, str]:
@@ -75,20 +78,16 @@ class OfferPool:
         self.text = TextIndex(self.all)
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
-        self._fixed: dict[tuple[str, object], tuple[list[tuple[float, OfferFacts]], dict[str, float]]] = {}
+        self._per_need: dict[tuple[str, Selector | None, object], Any] = {}
+        self._selected: dict[Selector, list[OfferFacts]] = {}
 
     @classmethod
     def of(
-        cls,
-        summaries: Iterable[dict[str, Any]],
-        inferred: dict[str, dict[str, float]] | None = None,
-        schedules: dict[str, tuple[Schedule, ...]] | None = None,
+        cls, summaries: Iterable[OfferSummary], inferred: dict[str, dict[str, float]] | None = None
     ) -> OfferPool:
-        """A pool of OfferSummary dicts, with inferred needs' scores and opening hours per offer id."""
-        inferred, schedules = inferred or {}, schedules or {}
-        return cls(
-            facts_of(s, inferred.get(str(s["id"])), schedules.get(str(s["id"]), ())) for s in summaries
-        )
+        """A pool of offer summaries, with the inferred needs' scores per offer id."""
+        inferred = inferred or {}
+        return cls(facts_of(s, inferred.get(s.id)) for s in summaries)
 
     def patched(self, changed: Iterable[OfferFacts], removed: Iterable[str], key: object) -> OfferPool:
         """A new pool with the changed offers replaced or added and the removed ones gone.
@@ -108,23 +107,51 @@ class OfferPool:
         pool.all = _replaced(self.all, gone, changed)
         pool._by_need = _patched_lists(self._by_need, old, changed, lambda o: o.needs)
         pool._by_area = _patched_lists(self._by_area, old, changed, _areas)
-        pool.text = self.text.patched(old, changed, len(by_id))
+        pool.text = self.text.patched(old, changed)
         pool.uncoded = _replaced(self.uncoded, gone, [c for c in changed if not c.needs])
         touched = {code for o in [*old, *changed] for code in o.needs}
-        pool._fixed = {k: v for k, v in self._fixed.items() if k[0] not in touched}
+        # A rule's selection changes only by the changed offers: those leave it and come in again if it
+        # picks them (the order within a selection does not matter: candidates walk it by score).
+        pool._selected = {}
+        moved: set[Selector] = set()
+        for selector, offers in self._selected.items():
+            kept = [o for o in offers if o.id not in gone]
+            added = [c for c in changed if selector.matches(c)]
+            pool._selected[selector] = kept + added
+            if added or len(kept) < len(offers):
+                moved.add(selector)
+        # Slots are kept for unchanged offers, so what was built for needs (and selections) no changed
+        # offer belongs to stays valid.
+        pool._per_need = {
+            k: v
+            for k, v in self._per_need.items()
+            if (k[1] is None and k[0] not in touched)
+            or (k[1] is not None and k[1] in self._selected and k[1] not in moved)
+        }
         return pool
 
-    def fixed_order(
-        self, need: str, key: object, score: Callable[[OfferFacts], float]
-    ) -> tuple[list[tuple[float, OfferFacts]], dict[str, float]]:
-        """The offers of a need, best first by a score no question changes, and that score by offer id
-        (computed once per `key`, e.g. district and day; kept for the needs an edit does not touch)."""
-        found = self._fixed.get((need, key))
+    def per_need(
+        self, need: str, selector: Selector | None, key: object, build: Callable[[list[OfferFacts]], T]
+    ) -> T:
+        """A value built from the offers of a need (or from those an emergency rule's selector picks),
+        kept per `key` (e.g. district and day) until an edit touches the need (or the selection)."""
+        found = self._per_need.get((need, selector, key))
         if found is None:
-            if len(self._fixed) > FIXED_ORDERS:
-                self._fixed.clear()
-            order = sorted(((score(o), o) for o in self.for_need(need)), key=lambda p: -p[0])
-            found = self._fixed[(need, key)] = (order, {o.id: value for value, o in order})
+            if len(self._per_need) > PER_NEED_VALUES:
+                self._per_need.clear()
+            members = self.for_need(need) if selector is None else self.selected(selector)
+            found = self._per_need[(need, selector, key)] = build(members)
+        return found
+
+    def selected(self, selector: Selector) -> list[OfferFacts]:
+        """The offers a rule's selector picks (among those carrying its needs; computed once per pool)."""
+        found = self._selected.get(selector)
+        if found is None:
+            if len(self._selected) > SELECTIONS:
+                self._selected.clear()
+            found = self._selected[selector] = [
+                o for o in self.with_any_need(selector.needs) if selector.matches(o)
+            ]
         return found
 
     def versions(self) -> dict[str, int]:
@@ -137,6 +164,10 @@ class OfferPool:
     def get(self, offer_id: str) -> OfferFacts | None:
         """Return the offer with this id, or None."""
         return self._by_id.get(offer_id)
+
+    def needs(self) -> list[str]:
+        """The need codes some offer of the pool carries."""
+        return sorted(self._by_need)
 
     def for_need(self, code: str) -> list[OfferFacts]:
         """Return the offers carrying a need code."""
@@ -281,9 +312,12 @@ class PoolKeeper:
         *,
         check_seconds: float = CHECK_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        prepare: Callable[[OfferPool], None] | None = None,
     ) -> None:
         self._changes = changes
         self._from_database = from_database
+        #: Work done on a new pool before it is swapped in (what questions would otherwise do first).
+        self._prepare = prepare
         self._districts = districts
         self._check_seconds = check_seconds
         self._clock = clock
@@ -338,6 +372,8 @@ class PoolKeeper:
                 versions.pop(ident, None)
             versions.update((o.id, o.version) for o in changed)
             self._versions = versions
+        if self._prepare is not None:
+            self._prepare(pool)
         self._pool = pool
 
     def _from_db(self, pool: OfferPool | None) -> None:
@@ -356,6 +392,7 @@ class PoolKeeper:
         self.update()
         # The pool is a few hundred thousand long-lived objects: moved out of the collector's sight, a
         # question's garbage collections no longer walk them (they are still freed when replaced).
+        # A serving process freezes once more after warming up (Services.warm_up).
         gc.freeze()
         if self._thread is not None and self._thread.is_alive():
             return
@@ -400,7 +437,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def database_pool(
-    db: Database, summaries: Callable[[], list[dict[str, Any]]]
+    db: Database, summaries: Callable[[], list[OfferSummary]]
 ) -> Callable[[object], OfferPool | None]:
     """A pool read from the database while the index cannot answer (every offer analysed here); None
     when the change log has not moved since the pool with key `seen` was read."""
@@ -409,26 +446,11 @@ def database_pool(
         key = (DATABASE_KEY, last_change(db))
         if key == seen:
             return None
-        pool = OfferPool.of(summaries(), inferred_scores(db), opening_hours(db))
+        pool = OfferPool.of(summaries(), inferred_scores(db))
         pool.key = key
         return pool
 
     return read
-
-
-def opening_hours(db: Database) -> dict[str, tuple[Schedule, ...]]:
-    """Return the schedule rows of every active offer, per offer id (detached, read-only)."""
-    query = (
-        select(Schedule)
-        .join(Offer, Offer.id == Schedule.service_id)
-        .where(Offer.status == "active")
-        .order_by(Schedule.pk)
-    )
-    found: dict[str, list[Schedule]] = {}
-    with db.session() as session:
-        for row in session.scalars(query):
-            found.setdefault(row.service_id, []).append(row)
-    return {k: tuple(v) for k, v in found.items()}
 
 
 def inferred_scores(db: Database) -> dict[str, dict[str, float]]:
@@ -531,7 +553,10 @@ DEFAULT_RULES = Path(str(resources.files("lotse").joinpath("data", RULES_FILE)))
 
 def build_router(services: Any) -> Router:
     """Build the Router of an app or command: offers (from the search index), districts, rules in force."""
+    from lotse.routing.candidates import prepare
     from lotse.routing.service import Router
+
+    rules = RulesFile(rules_paths(services.config.get("RULES_PATH"), services.instance_dir, DEFAULT_RULES))
 
     check = float(services.config["ROUTING_CHECK_SECONDS"])
     districts = services.districts
@@ -541,6 +566,14 @@ def build_router(services: Any) -> Router:
         database_pool(services.db, search.all_active),
         districts,
         check_seconds=check,
+        # The rules in force pick the emergency selections; a broken rules file stops serving elsewhere.
+        prepare=lambda offers: prepare(offers, _rules_or_none(rules)),
     )
-    rules = RulesFile(rules_paths(services.config.get("RULES_PATH"), services.instance_dir, DEFAULT_RULES))
     return Router(pool, districts, rules)
+
+
+def _rules_or_none(rules: RulesFile) -> RuleSet | None:
+    try:
+        return rules()
+    except RulesError:
+        return None

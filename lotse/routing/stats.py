@@ -65,8 +65,7 @@ def unmet_needs(
     for referral in answer.referrals:
         if referral.need is None:
             continue
-        served = set(referral.offer.get("districts") or ())
-        if not district or referral.offer.get("city_wide") or served & near:
+        if not district or referral.offer.city_wide or near.intersection(referral.offer.districts):
             met.add(referral.need)
     return codes, set(codes) - met
 

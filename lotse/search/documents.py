@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from sys import intern
 from typing import Any, cast
@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lotse.db import Database
-from lotse.directory.summary import offer_summary
+from lotse.directory.schedule import ScheduleRow
+from lotse.directory.summary import OfferSummary, offer_summary
 from lotse.languages import language_name
 from lotse.models import District, Offer
 from lotse.search.analysis import STOP_WORDS, analyze, fold
@@ -34,54 +35,6 @@ FACET_FIELDS = {
     "languages": "languages",
     "organizations": "organization",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleRow:
-    """The parts of one weekly schedule that decide whether an offer is open (plain values)."""
-
-    freq: str | None
-    interval: int | None
-    byday: str | None
-    bymonthday: str | None
-    opens_at: str | None
-    closes_at: str | None
-    valid_from: date | None
-    valid_to: date | None
-    description: str | None = None
-
-    def to_list(self) -> list[Any]:
-        """Plain values for JSON."""
-        return [
-            self.freq,
-            self.interval,
-            self.byday,
-            self.bymonthday,
-            self.opens_at,
-            self.closes_at,
-            _iso(self.valid_from),
-            _iso(self.valid_to),
-        ]
-
-    @classmethod
-    def from_list(cls, values: list[Any]) -> ScheduleRow:
-        """Read back what to_list wrote."""
-        freq, interval, byday, bymonthday, opens_at, closes_at, valid_from, valid_to = values
-        return cls(freq, interval, byday, bymonthday, opens_at, closes_at, _date(valid_from), _date(valid_to))
-
-    @classmethod
-    def of(cls, schedule: Any) -> ScheduleRow:
-        """From a Schedule (model or row)."""
-        return cls(
-            schedule.freq,
-            schedule.interval,
-            schedule.byday,
-            schedule.bymonthday,
-            schedule.opens_at,
-            schedule.closes_at,
-            _date(schedule.valid_from),
-            _date(schedule.valid_to),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,19 +93,6 @@ class OfferFacts:
         )
 
 
-def _date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _iso(value: date | str | None) -> str | None:
-    return value.isoformat() if isinstance(value, date) else value
-
-
 def all_district_ids(session: Session) -> list[str]:
     """Ids of all districts (a city-wide offer serves each of them)."""
     return sorted(session.scalars(select(District.id)))
@@ -163,42 +103,42 @@ def sort_key(name: str) -> str:
     return " ".join(folded_words(name))
 
 
-def summary_facets(summary: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
+def summary_facets(summary: OfferSummary) -> tuple[tuple[str, ...], ...]:
     """The facet values of one summary, in the order of FACET_FIELDS."""
     values: list[tuple[str, ...]] = []
     for key in FACET_FIELDS.values():
-        value = summary.get(key)
         if key == "organization":
-            values.append((str(value["id"]),) if value else ())
+            values.append((summary.organization.id,))
         else:
-            values.append(tuple(str(v) for v in value or ()))
+            values.append(getattr(summary, key))
     return tuple(values)
 
 
-def facts_of(offer: Offer | RowOffer, summary: dict[str, Any]) -> OfferFacts:
+def facts_of(summary: OfferSummary) -> OfferFacts:
     """The facts of an offer for filtering, facets and ordering."""
-    facets = summary_facets(summary)
-    schedules = tuple(ScheduleRow.of(s) for s in offer.schedules)
     return OfferFacts(
-        offer.id, offer.version, sort_key(offer.name), facets, schedules, offer.minimum_age, offer.maximum_age
+        summary.id,
+        summary.version,
+        sort_key(summary.name),
+        summary_facets(summary),
+        summary.hours,
+        summary.minimum_age,
+        summary.maximum_age,
     )
 
 
-def search_text(summary: dict[str, Any], district_names: dict[str, str]) -> str:
+def search_text(summary: OfferSummary, district_names: dict[str, str]) -> str:
     """Everything a free-text search should find an offer by, as one text."""
     taxonomy = load_taxonomy()
-    parts: list[str] = [summary["name"], summary.get("description") or ""]
-    organization = summary.get("organization") or {}
-    parts.append(organization.get("name") or "")
-    parts += [taxonomy.label(code) for code in summary.get("needs") or ()]
-    parts += [taxonomy.label(code) for code in summary.get("target_groups") or ()]
-    if summary.get("city_wide"):
+    parts: list[str] = [summary.name, summary.description or "", summary.organization.name]
+    parts += [taxonomy.label(code) for code in summary.needs]
+    parts += [taxonomy.label(code) for code in summary.target_groups]
+    if summary.city_wide:
         parts.append("stadtweit")
     else:
-        parts += [district_names.get(d, d) for d in summary.get("districts") or ()]
-    location = summary.get("location") or {}
-    parts.append(location.get("address") or "")
-    parts += [language_name(code) for code in summary.get("languages") or ()]
+        parts += [district_names.get(d, d) for d in summary.districts]
+    parts.append(summary.location.address or "" if summary.location else "")
+    parts += [language_name(code) for code in summary.languages]
     # Opening hours stay out: "Mo 09:00–12:00 Uhr" gives no word anyone searches for (open_now filters).
     return "\n".join(p for p in parts if p)
 
@@ -252,11 +192,11 @@ class Derived:
         )
 
 
-def derive(offer: Offer | RowOffer, summary: dict[str, Any]) -> Derived:
+def derive(offer: Offer | RowOffer, summary: OfferSummary) -> Derived:
     """Analyse an offer's words and collect its inferred needs' confidences (once, at indexing)."""
-    name_terms = set(analyze(summary["name"] or ""))
-    terms = name_terms | set(analyze(summary.get("description") or ""))
-    terms |= set(analyze(summary.get("schedule") or ""))
+    name_terms = set(analyze(summary.name or ""))
+    terms = name_terms | set(analyze(summary.description or ""))
+    terms |= set(analyze(summary.schedule or ""))
     inferred = sorted(
         (t.code, float(t.score)) for t in offer.terms if t.kind == "need" and t.source == "inferred"
     )
@@ -267,7 +207,7 @@ def derive(offer: Offer | RowOffer, summary: dict[str, Any]) -> Derived:
 class IndexedOffer:
     """One active offer ready for the index: summary, searchable texts, facts and derived words."""
 
-    summary: dict[str, Any]
+    summary: OfferSummary
     text: str
     facts: OfferFacts
     derived: Derived | None = None
@@ -275,16 +215,15 @@ class IndexedOffer:
 
 @dataclass(frozen=True, slots=True)
 class StoredOffer:
-    """An indexed offer as routing reads it back: summary, opening hours and derived words."""
+    """An indexed offer as routing reads it back: its summary (with its opening hours) and derived words."""
 
-    summary: dict[str, Any]
-    schedules: tuple[ScheduleRow, ...]
+    summary: OfferSummary
     derived: Derived | None
 
 
 def summary_of(
     offer: Offer | RowOffer, district_ids: list[str], moment: datetime | None = None
-) -> dict[str, Any]:
+) -> OfferSummary:
     """The OfferSummary of an offer model or row stand-in (which has everything offer_summary reads)."""
     return offer_summary(cast(Offer, offer), district_ids, moment)
 
@@ -295,7 +234,7 @@ def prepare(offer: Offer | RowOffer, district_ids: list[str], district_names: di
     return IndexedOffer(
         summary=summary,
         text=search_text(summary, district_names),
-        facts=facts_of(offer, summary),
+        facts=facts_of(summary),
         derived=derive(offer, summary),
     )
 

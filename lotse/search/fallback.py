@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Select, or_, select
 
 from lotse.db import Database
+from lotse.directory.summary import OfferSummary
 from lotse.models import Language, Offer, OfferDistrict, OfferTerm
 from lotse.search.analysis import analyze
 from lotse.search.documents import all_district_ids, district_names, load_offers, search_text, summary_of
@@ -16,7 +16,7 @@ from lotse.search.query import Filters, QueryPlan
 
 def candidates(
     db: Database, filters: Filters, *, active_only: bool = True, moment: datetime | None = None
-) -> list[tuple[dict[str, Any], str]]:
+) -> list[tuple[OfferSummary, str]]:
     """Summaries (with their search text) of the offers that pass the filters, by name."""
     query = _filtered(select(Offer.id), filters)
     if active_only:
@@ -28,9 +28,9 @@ def candidates(
         for offer in load_offers(session, list(session.scalars(query))).values():
             summary = summary_of(offer, district_ids, moment)
             # Accessibility is a JSON list in the database: checked here rather than in portable SQL.
-            if set(filters.accessibility) <= set(summary.get("accessibility") or ()):
+            if set(filters.accessibility) <= set(summary.accessibility):
                 found.append((summary, search_text(summary, names)))
-    found.sort(key=lambda item: (item[0]["name"].casefold(), item[0]["id"]))
+    found.sort(key=lambda item: (item[0].name.casefold(), item[0].id))
     return found
 
 
@@ -58,15 +58,15 @@ def _with_codes(codes: tuple[str, ...], kind: str) -> Select[tuple[str]]:
 
 
 def rank(
-    items: list[tuple[dict[str, Any], str]], plan: QueryPlan, *, text_required: bool = True
-) -> list[tuple[dict[str, Any], float, tuple[str, ...]]]:
+    items: list[tuple[OfferSummary, str]], plan: QueryPlan, *, text_required: bool = True
+) -> list[tuple[OfferSummary, float, tuple[str, ...]]]:
     """Score each summary against the plan; without text every item scores 0.0 and keeps its order."""
     if not plan:
         return [(summary, 0.0, ()) for summary, _text in items]
     ranked = []
     for summary, text in items:
         doc_terms = set(analyze(text))
-        score = plan.score(doc_terms, set(analyze(summary["name"])))
+        score = plan.score(doc_terms, set(analyze(summary.name)))
         if score > 0 or not text_required:
             ranked.append((summary, score, plan.matched_words(doc_terms)))
     ranked.sort(key=lambda item: -item[1])

@@ -7,9 +7,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lotse.search.analysis import analyze
+
+if TYPE_CHECKING:
+    from lotse.directory.summary import OfferSummary
 
 #: Longest snippet of the description: about two lines of a result list.
 SNIPPET_CHARS = 220
@@ -66,14 +69,13 @@ def snippet(text: str, terms: Collection[str], max_chars: int | None = SNIPPET_C
     return "".join(out)
 
 
-def highlights(summary: dict[str, Any], terms: Collection[str]) -> dict[str, str]:
+def highlights(summary: OfferSummary, terms: Collection[str]) -> dict[str, str]:
     """Snippets of name (whole), description (a window) and organisation name, for the fields that match."""
     found: dict[str, str] = {}
-    organization = summary.get("organization") or {}
     for name, text, limit in (
-        ("name", summary.get("name") or "", None),
-        ("description", summary.get("description") or "", SNIPPET_CHARS),
-        ("organization", organization.get("name") or "", None),
+        ("name", summary.name, None),
+        ("description", summary.description or "", SNIPPET_CHARS),
+        ("organization", summary.organization.name, None),
     ):
         marked = snippet(text, terms, limit)
         if marked:

@@ -163,17 +163,18 @@ def offer_document(offer: IndexedOffer) -> dict[str, Any]:
     """The Whoosh document of an offer."""
     summary = offer.summary
     return {
-        F.ID: summary["id"],
+        F.ID: summary.id,
         F.KIND: F.KIND_OFFER,
         F.TEXT: offer.text,
-        F.NAME: summary["name"],
-        F.NEEDS: ",".join(summary["needs"]),
-        F.TARGET_GROUPS: ",".join(summary["target_groups"]),
-        F.DISTRICTS: ",".join([*summary["districts"], *([F.CITY_WIDE] if summary["city_wide"] else [])]),
-        F.LANGUAGES: ",".join(summary["languages"]),
-        F.ACCESSIBILITY: ",".join(summary.get("accessibility") or ()),
-        F.ORGANIZATION: summary["organization"]["id"],
-        F.SUMMARY: summary,
+        F.NAME: summary.name,
+        F.NEEDS: ",".join(summary.needs),
+        F.TARGET_GROUPS: ",".join(summary.target_groups),
+        F.DISTRICTS: ",".join([*summary.districts, *([F.CITY_WIDE] if summary.city_wide else [])]),
+        F.LANGUAGES: ",".join(summary.languages),
+        F.ACCESSIBILITY: ",".join(summary.accessibility),
+        F.ORGANIZATION: summary.organization.id,
+        # Plain values (the format of earlier generations): the hours are in the facts column.
+        F.SUMMARY: summary.to_record(),
         F.FACTS: offer.facts.to_bytes(),
         **({F.DERIVED: offer.derived.to_list()} if offer.derived is not None else {}),
     }

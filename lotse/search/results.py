@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from lotse.directory.summary import OfferSummary
 from lotse.search.documents import FACET_FIELDS, summary_facets
 from lotse.search.query import Filters
 from lotse.taxonomy import load_taxonomy
@@ -43,7 +43,7 @@ class Hit:
 
     offer_id: str
     score: float  # text relevance (0.0 when there is no text)
-    offer: dict[str, Any]  # the OfferSummary
+    offer: OfferSummary  # "open now" at the moment of the search
     highlights: dict[str, str]  # field -> snippet (HTML-escaped, <mark>), only with highlight=True
     matched_terms: tuple[str, ...]  # query words (original spelling) that matched
 

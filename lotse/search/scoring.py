@@ -2,8 +2,9 @@
 
 Whoosh scores by walking matchers and skips inside a posting block one entry at a time; for a few hundred
 candidates and a dozen terms that costs tens of milliseconds in pure Python. Here each term's postings
-are read once into a map document -> term frequency (kept while the snapshot lives, least recently used
-first out), and a candidate's score is a few dictionary lookups. The formula and statistics are Whoosh's
+are read once into a map document -> term frequency and into arrays (kept while the snapshot lives, least
+recently used first out), and the scores of all candidates are a few numpy operations per term (a common
+word has tens of thousands of postings at 100,000 offers). The formula and statistics are Whoosh's
 own (whoosh.scoring.bm25 with its idf and average field length), so scores equal what Whoosh computes.
 """
 
@@ -13,6 +14,8 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 #: BM25 parameters (Whoosh's defaults: length normalisation B, term-frequency saturation K1).
 B = 0.75
@@ -35,13 +38,21 @@ class WeightedTerm:
 class Postings:
     """Per-snapshot cache: (field, term) -> {document number: term frequency}, and field lengths."""
 
-    def __init__(self, searcher: Any, leaves: list[tuple[Any, int]]) -> None:
+    def __init__(
+        self,
+        searcher: Any,
+        leaves: list[tuple[Any, int]],
+        lengths: dict[tuple[str, str], np.ndarray] | None = None,
+    ) -> None:
         self.searcher = searcher
         self.leaves = leaves
         self._maps: OrderedDict[tuple[str, str], dict[int, int]] = OrderedDict()
+        self._arrays: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._size = 0
         self._limit = max(MIN_CACHED_POSTINGS, CACHED_POSTINGS_PER_OFFER * searcher.doc_count_all())
-        self._norms: dict[str, dict[int, float]] = {}
+        self._norms: dict[str, np.ndarray] = {}
+        #: Field lengths per (segment, field): segments never change, so later snapshots reuse them.
+        self.lengths = lengths if lengths is not None else {}
 
     def get(self, field: str, term: str) -> dict[int, int]:
         """Document -> frequency of a term (deleted documents left out)."""
@@ -57,25 +68,39 @@ class Postings:
         self._maps[key] = found
         self._size += len(found)
         while self._size > self._limit and len(self._maps) > 1:
-            _key, evicted = self._maps.popitem(last=False)
+            evicted_key, evicted = self._maps.popitem(last=False)
+            self._arrays.pop(evicted_key, None)
             self._size -= len(evicted)
         return found
 
-    def norms(self, field: str) -> dict[int, float]:
-        """Per document, BM25's length normalisation K1 * (1 - B + B * length / average) of a field.
-
-        Filled as documents are scored; the caller fills missing entries through `norm`.
-        """
-        return self._norms.setdefault(field, {})
-
-    def norm(self, field: str, docnum: int) -> float:
-        """BM25's length normalisation of one document's field (cached)."""
-        norms = self.norms(field)
-        found = norms.get(docnum)
+    def arrays(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """The documents holding a term and its frequency in each, as arrays (kept with `get`'s map)."""
+        tfs = self.get(field, term)
+        found = self._arrays.get((field, term))
         if found is None:
+            docs = np.fromiter(tfs.keys(), dtype=np.int64, count=len(tfs))
+            counts = np.fromiter(tfs.values(), dtype=np.float64, count=len(tfs))
+            found = self._arrays[(field, term)] = (docs, counts)
+        return found
+
+    def norms(self, field: str) -> np.ndarray:
+        """Per document of the snapshot, BM25's length normalisation K1 * (1 - B + B * length / average)
+        of a field (the lengths read once per segment)."""
+        found = self._norms.get(field)
+        if found is None:
+            parts = [self._segment_lengths(reader, field) for reader, _offset in self.leaves]
+            lengths = np.concatenate(parts) if parts else np.zeros(0)
             average = self.searcher.avg_field_length(field) or 1
-            length = self.searcher.doc_field_length(docnum, field, 1) or 1
-            found = norms[docnum] = K1 * (1 - B + B * length / average)
+            found = self._norms[field] = K1 * (1 - B + B * lengths / average)
+        return found
+
+    def _segment_lengths(self, reader: Any, field: str) -> np.ndarray:
+        key = (reader.segment().segment_id(), field)
+        found = self.lengths.get(key)
+        if found is None:
+            total = reader.doc_count_all()
+            lengths = (reader.doc_field_length(d, field, 1) or 1 for d in range(total))
+            found = self.lengths[key] = np.fromiter(lengths, dtype=np.float64, count=total)
         return found
 
 
@@ -106,41 +131,38 @@ def read_postings(matcher: Any, offset: int, into: dict[int, int]) -> None:
         matcher.next()
 
 
-def scores(postings: Postings, terms: Iterable[WeightedTerm], docs: Iterable[int]) -> dict[int, float]:
-    """BM25 scores of the documents that contain at least one of the terms."""
-    candidates = docs if isinstance(docs, (set, frozenset)) else set(docs)
+def scores(
+    postings: Postings, terms: Iterable[WeightedTerm], candidates: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """BM25 of every document (0 where none of the terms is) and which documents hold at least one term,
+    among the `candidates` (a mask over the snapshot's documents)."""
+    size = len(candidates)
+    found = np.zeros(size)
+    hit = np.zeros(size, dtype=np.bool_)
     searcher = postings.searcher
-    found: dict[int, float] = {}
     for term in terms:
-        tfs = postings.get(term.field, term.text)
-        if not tfs:
+        docs, tfs = postings.arrays(term.field, term.text)
+        if not len(docs):
             continue
         # bm25(idf, tf, ...) = idf * tf * (K1 + 1) / (tf + norm): the constant part once per term.
         factor = term.weight * searcher.idf(term.field, term.text) * (K1 + 1)
-        norms = postings.norms(term.field)
-        hits = candidates & tfs.keys() if len(tfs) > len(candidates) else tfs.keys() & candidates
-        for docnum in hits:
-            norm = norms.get(docnum)
-            if norm is None:
-                norm = postings.norm(term.field, docnum)
-            tf = tfs[docnum]
-            found[docnum] = found.get(docnum, 0.0) + factor * tf / (tf + norm)
-    return found
+        keep = candidates[docs]
+        docs, tfs = docs[keep], tfs[keep]
+        found[docs] += factor * tfs / (tfs + postings.norms(term.field)[docs])
+        hit[docs] = True
+    return found, hit
 
 
-def coordinate(found: dict[int, float], clauses: Sequence[Set[int]]) -> None:
+def coordinate(found: np.ndarray, clauses: Sequence[Set[int]]) -> None:
     """Scale each score by the share of the query's words the document has (all words: unchanged).
 
     An offer with every word of "Pflegeberatung für Ältere" ranks before one with only some, yet a
     strong match of one word still counts (the classic coordination factor of Lucene's scoring).
     """
-    counts = dict.fromkeys(found, 0)
+    counts = np.zeros(len(found))
     for clause in clauses:
-        for docnum in clause & found.keys():
-            counts[docnum] += 1
-    total = len(clauses)
-    for docnum, count in counts.items():
-        found[docnum] *= count / total
+        counts[np.fromiter(clause, dtype=np.int64, count=len(clause))] += 1
+    found *= counts / len(clauses)
 
 
 def matching(postings: Postings, terms: Iterable[WeightedTerm], docnum: int) -> set[str]:

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from lotse.db import Database
 from lotse.directory.schedule import TIMEZONE
+from lotse.directory.summary import OfferSummary
 from lotse.search import fallback
 from lotse.search.analysis import lexicon_vocabulary
 from lotse.search.documents import active_count, all_district_ids, load_offers, summary_of
@@ -59,7 +60,7 @@ class SearchService:
         found = self._from_index(lambda snapshot: snapshot.search(query, filters, moment))
         return found if found is not None else self._search_database(query, moment)
 
-    def offers(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def offers(self, ids: Sequence[str]) -> dict[str, OfferSummary]:
         """Summaries by id (active ones from the index, the rest from the database; unknown ids left out)."""
         moment = datetime.now(TIMEZONE)
         found = self._from_index(lambda snapshot: snapshot.summaries(ids, moment)) or {}
@@ -68,7 +69,7 @@ class SearchService:
             found.update(self._summaries_from_database(missing))
         return found
 
-    def all_active(self) -> list[dict[str, Any]]:
+    def all_active(self) -> list[OfferSummary]:
         """Every active offer's summary, by name."""
         moment = datetime.now(TIMEZONE)
         found = self._from_index(lambda snapshot: snapshot.all_summaries(moment))
@@ -122,13 +123,13 @@ class SearchService:
         plan_ = plan(query.text, lexicon_vocabulary(), lambda _term: False)
         items = fallback.candidates(self.db, filters_of(query), active_only=query.active_only, moment=moment)
         if query.open_now:
-            items = [(s, t) for s, t in items if s.get("open_now")]
+            items = [(s, t) for s, t in items if s.open_now]
         ranked = fallback.rank(items, plan_, text_required=query.text_required)
         start = (query.page - 1) * query.per_page
         terms = set(plan_.weights())
         hits = [
             Hit(
-                summary["id"],
+                summary.id,
                 score,
                 summary,
                 highlights(summary, terms) if query.highlight and plan_ else {},
@@ -139,7 +140,7 @@ class SearchService:
         facets = count_facets([summary_facets(s) for s, _score, _m in ranked]) if query.facets else {}
         return SearchResult(len(ranked), hits, facets, plan_.corrections, source="database")
 
-    def _summaries_from_database(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def _summaries_from_database(self, ids: Sequence[str]) -> dict[str, OfferSummary]:
         with self.db.session() as session:
             district_ids = all_district_ids(session)
             return {i: summary_of(o, district_ids) for i, o in load_offers(session, ids).items()}

@@ -17,6 +17,18 @@ class Vocabulary:
         for word in words:
             self._by_length.setdefault(len(word), []).append(word)
 
+    def extended(self, words: frozenset[str]) -> Vocabulary:
+        """This vocabulary with more words (only the lengths they touch are copied)."""
+        new = words - self.words
+        if not new:
+            return self
+        found = object.__new__(Vocabulary)
+        found.words = self.words | new
+        found._by_length = dict(self._by_length)
+        for word in new:
+            found._by_length[len(word)] = [*found._by_length.get(len(word), ()), word]
+        return found
+
     def __contains__(self, word: object) -> bool:
         return word in self.words
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lotse.directory.summary import OfferSummary
 from lotse.search.analysis import STOP_WORDS, fold
 from lotse.taxonomy import load_taxonomy
 
@@ -53,7 +54,7 @@ def clean_reason(reason: str) -> str:
 class Card:
     """One offer of the answer: the first referral's data, the needs it fits and all reasons."""
 
-    offer: dict[str, Any]
+    offer: OfferSummary
     distance_km: float | None
     emergency: bool
     needs: list[str] = field(default_factory=list)
@@ -72,7 +73,7 @@ def group_answer(answer: Any) -> dict[str, Any]:
     placed: dict[str | None, list[Card]] = {n.code: [] for n in answer.needs}
     emergency: list[Card] = []
     for referral in answer.referrals:
-        offer_id = referral.offer["id"]
+        offer_id = referral.offer.id
         card = cards.get(offer_id)
         if card is None:
             card = cards[offer_id] = Card(referral.offer, referral.distance_km, referral.emergency)

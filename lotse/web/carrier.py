@@ -132,8 +132,8 @@ def reachable(offer: Any) -> bool:
     """Tell whether a resident can reach the offer: a phone, e-mail, web address (its own or its
     organisation's) or an address."""
     summary = offer_summary(offer)
-    location = summary["location"] or {}
-    return bool(summary["phone"] or summary["email"] or summary["url"] or location.get("address"))
+    address = summary.location.address if summary.location else None
+    return bool(summary.phone or summary.email or summary.url or address)
 
 
 def _organizations() -> list[Organization]:

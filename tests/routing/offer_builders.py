@@ -1,10 +1,12 @@
-"""Plain OfferSummary dicts and routing facts for the routing tests (no database)."""
+"""Offer summaries and routing facts for the routing tests (no database)."""
 
 from __future__ import annotations
 
 import itertools
 from typing import Any
 
+from lotse.directory.schedule import ScheduleRow
+from lotse.directory.summary import OfferSummary
 from lotse.routing.offers import OfferFacts, facts_of
 from lotse.routing.proximity import DistrictMap, Place
 
@@ -22,8 +24,8 @@ TOWN = DistrictMap(
 ALL_DISTRICTS = TOWN.ids()
 
 
-def summary(name: str = "Beratung", **fields: Any) -> dict[str, Any]:
-    """An OfferSummary dict; local to mitte unless `districts` or `city_wide` say otherwise."""
+def summary(name: str = "Beratung", hours: tuple[ScheduleRow, ...] = (), **fields: Any) -> OfferSummary:
+    """An OfferSummary; local to mitte unless `districts` or `city_wide` say otherwise."""
     city_wide = fields.pop("city_wide", False)
     districts = fields.pop("districts", ALL_DISTRICTS if city_wide else ["mitte"])
     home = fields.pop("home", districts[0] if districts else None)
@@ -56,7 +58,7 @@ def summary(name: str = "Beratung", **fields: Any) -> dict[str, Any]:
         "version": 1,
     }
     record.update(fields)
-    return record
+    return OfferSummary.from_record(record, hours)
 
 
 def facts(name: str = "Beratung", inferred: dict[str, float] | None = None, **fields: Any) -> OfferFacts:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 import pytest
 from flask import Flask
 
 from lotse import create_app
 from lotse.directory import offers
+from lotse.directory.summary import OfferSummary
+from lotse.language.matcher import compile_phrase
+from lotse.routing.rules import Selector
 from lotse.routing.service import RouteRequest
 from lotse.routing.sources import OfferPool, PoolKeeper
 from lotse.search.documents import StoredOffer
@@ -23,12 +26,12 @@ class FakeIndex:
     """Index states as a PoolKeeper reads them: offers by id with versions, one key per state."""
 
     def __init__(self) -> None:
-        self.offers: dict[str, dict[str, Any]] = {}
+        self.offers: dict[str, OfferSummary] = {}
         self.state = 0
         self.asked: list[dict[str, int] | None] = []
 
-    def put(self, **fields: Any) -> None:
-        self.offers[fields["id"]] = fields
+    def put(self, offer: OfferSummary) -> None:
+        self.offers[offer.id] = offer
         self.state += 1
 
     def __call__(self, known: dict[str, int] | None, since: object) -> OfferChanges:
@@ -37,9 +40,9 @@ class FakeIndex:
         if known is not None and since == key:
             return OfferChanges(key, {}, frozenset())
         changed = {
-            i: StoredOffer(s, (), None)
+            i: StoredOffer(s, None)
             for i, s in self.offers.items()
-            if known is None or known.get(i) != s["version"]
+            if known is None or known.get(i) != s.version
         }
         removed = frozenset(set(known or ()) - set(self.offers))
         return OfferChanges(key, changed, removed, complete=known is None)
@@ -51,12 +54,12 @@ def _keeper(index: FakeIndex) -> PoolKeeper:
 
 def test_a_changed_offer_is_patched_in_without_reading_the_others() -> None:
     index = FakeIndex()
-    index.put(**summary("Tafel", needs=["VER.TAFEL"]))
-    index.put(**summary("Schuldnerberatung", needs=["GEL.SCHULD"]))
+    index.put(summary("Tafel", needs=["VER.TAFEL"]))
+    index.put(summary("Schuldnerberatung", needs=["GEL.SCHULD"]))
     keeper = _keeper(index)
     keeper()
-    tafel = next(i for i, s in index.offers.items() if s["name"] == "Tafel")
-    index.put(**{**index.offers[tafel], "name": "Tafel am Markt", "version": 2})
+    tafel = next(i for i, s in index.offers.items() if s.name == "Tafel")
+    index.put(replace(index.offers[tafel], name="Tafel am Markt", version=2))
     pool = keeper()
     assert [o.name for o in pool.for_need("VER.TAFEL")] == ["Tafel am Markt"]
     assert (keeper.stats.full_reads, keeper.stats.offers_patched) == (1, 1)
@@ -64,7 +67,7 @@ def test_a_changed_offer_is_patched_in_without_reading_the_others() -> None:
 
 def test_a_removed_offer_leaves_the_pool_and_its_need_list() -> None:
     index = FakeIndex()
-    index.put(**summary("Tafel", needs=["VER.TAFEL"]))
+    index.put(summary("Tafel", needs=["VER.TAFEL"]))
     keeper = _keeper(index)
     keeper()
     index.offers.clear()
@@ -75,7 +78,7 @@ def test_a_removed_offer_leaves_the_pool_and_its_need_list() -> None:
 
 def test_an_unchanged_index_state_is_not_compared_again() -> None:
     index = FakeIndex()
-    index.put(**summary("Tafel", needs=["VER.TAFEL"]))
+    index.put(summary("Tafel", needs=["VER.TAFEL"]))
     keeper = _keeper(index)
     first = keeper()
     assert keeper() is first and keeper.stats.full_reads == 1
@@ -85,7 +88,7 @@ def test_a_patched_pool_scores_text_like_a_pool_built_at_once() -> None:
     old = [summary("Tafel", needs=["VER.TAFEL"]), summary("Kleiderkammer", needs=["VER.KLEID"])]
     new = summary("Lebensmittel für wenig Geld", needs=["VER.TAFEL"])
     pool = OfferPool.of(old)
-    patched = pool.patched(OfferPool.of([new]).all, [old[0]["id"]], key="k")
+    patched = pool.patched(OfferPool.of([new]).all, [old[0].id], key="k")
     whole = OfferPool.of([old[1], new])
     situation = "Wir brauchen Lebensmittel, das Geld reicht nicht"
     assert patched.text.scores(situation).by_id == whole.text.scores(situation).by_id
@@ -105,14 +108,25 @@ def test_a_route_question_after_an_edit_sees_it_without_a_rebuild(served: tuple[
     services = app.extensions["lotse"]
     router = services.router
     before = router.route(DEBT)
-    assert "Schuldnerberatung Mitte" in {r.offer["name"] for r in before.referrals}
+    assert "Schuldnerberatung Mitte" in {r.offer.name for r in before.referrals}
     with services.db.writing() as session:
         admin = user_of(services.db, staff, "admin")
         offers.update_offer(
             session, admin, OWN_OFFER, {"name": "Schuldnerhilfe am Markt"}, 1, infer=no_inference
         )
     after = router.route(DEBT)
-    assert "Schuldnerhilfe am Markt" in {r.offer["name"] for r in after.referrals}
+    assert "Schuldnerhilfe am Markt" in {r.offer.name for r in after.referrals}
     keeper = router._pool
     assert isinstance(keeper, PoolKeeper)
     assert (keeper.stats.full_reads, keeper.stats.offers_patched) == (1, 1)
+
+
+def test_a_patched_pool_keeps_an_emergency_selection_current() -> None:
+    selector = Selector(needs=frozenset({"NOT.HGEW"}), words=(compile_phrase("rund um die uhr"),))
+    day = summary("Frauenberatung", needs=["NOT.HGEW"], description="Termine am Tag.")
+    night = summary("Frauenhaus", needs=["NOT.HGEW"], description="Rund um die Uhr.")
+    pool = OfferPool.of([day, night])
+    assert [o.name for o in pool.selected(selector)] == ["Frauenhaus"]
+    changed = replace(day, description="Jetzt rund um die Uhr erreichbar.", version=2)
+    patched = pool.patched(OfferPool.of([changed]).all, [], key="k")
+    assert sorted(o.name for o in patched.selected(selector)) == ["Frauenberatung", "Frauenhaus"]

@@ -34,10 +34,27 @@ def test_common_words_do_not_bring_offers_in() -> None:
     assert scores.get(special.id) == 1.0 and scores.get(many[0].id) == 0.0
 
 
-def test_candidates_get_common_words_too() -> None:
+def test_offers_of_the_questions_needs_get_common_words_too() -> None:
     many = [facts(f"Beratung {i}", description="Beratung") for i in range(250)]
-    scores = TextIndex(many).scores("Beratung", candidates=[many[3]])
-    assert scores.get(many[3].id) == pytest.approx(1.0)
+    debt = facts("Beratung", description="Beratung", needs=["GEL.SCHULD"])
+    scores = TextIndex([*many, debt]).scores("Beratung", needs=["GEL.SCHULD"])
+    assert scores.get(debt.id) == pytest.approx(1.0) and scores.get(many[3].id) == 0.0
+
+
+def test_a_patched_index_keeps_the_slots_of_unchanged_offers_and_scores_like_a_new_one() -> None:
+    index = TextIndex([DEBT, FOOD])
+    renamed = facts("Tafel am Markt", description="Lebensmittel und Stromsperre-Hilfe.", id=FOOD.id)
+    patched = index.patched([FOOD], [renamed])
+    assert patched.slot(DEBT.id) == index.slot(DEBT.id) and patched.slot(FOOD.id) == index.slot(FOOD.id)
+    situation = "Stromsperre und kein Geld für Lebensmittel"
+    assert patched.scores(situation).by_id == TextIndex([DEBT, renamed]).scores(situation).by_id
+
+
+def test_a_removed_offer_frees_its_slot_for_the_next_new_one() -> None:
+    index = TextIndex([DEBT, FOOD]).patched([DEBT], [])
+    assert index.slot(DEBT.id) is None and index.scores("Mahnungen").by_id == {}
+    added = facts("Schuldnerhilfe", description="Mahnungen lesen.")
+    assert index.patched([], [added]).slot(added.id) == 0
 
 
 def test_the_words_an_offer_matched_are_given_as_written() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from lotse.directory.summary import OfferSummary
 from lotse.routing.needs import NeedMatch, recognise
 from lotse.routing.rules import RuleSet
 from lotse.routing.service import RouteAnswer, Router, RouteRequest
@@ -29,7 +30,7 @@ def nothing(_text: str, _age: int | None) -> list[NeedMatch]:
 
 
 def ask(
-    offers: Sequence[dict[str, Any]], recogniser: Any, situation: str = "Lage", **fields: Any
+    offers: Sequence[OfferSummary], recogniser: Any, situation: str = "Lage", **fields: Any
 ) -> RouteAnswer:
     pool = OfferPool.of(offers)
     r = Router(
@@ -67,7 +68,7 @@ YOUTH_OFFICE = summary("Jugendamt – Allgemeiner Sozialer Dienst", needs=["FAM.
 def test_an_urgent_need_without_a_rule_puts_its_crisis_offer_first_with_a_note() -> None:
     answer = ask([QUARTER, SEELSORGE], urgent("NOT.KRISE"))
     first = answer.referrals[0]
-    assert (first.offer["name"], first.emergency) == ("TelefonSeelsorge", True)
+    assert (first.offer.name, first.emergency) == ("TelefonSeelsorge", True)
     assert answer.crisis_note and "112" in answer.crisis_note
     assert answer.needs[0].code == "NOT.KRISE"
 
@@ -80,22 +81,22 @@ def test_the_safety_nets_emergency_reason_quotes_the_words_the_need_was_recognis
 
 def test_crisis_lines_for_other_groups_do_not_lead_a_suicidal_question() -> None:
     answer = ask([PREGNANT_LINE, WOMEN_LINE, SEELSORGE], urgent("NOT.KRISE"))
-    marked = [r.offer["name"] for r in answer.referrals if r.emergency]
+    marked = [r.offer.name for r in answer.referrals if r.emergency]
     assert marked == ["TelefonSeelsorge"]
 
 
 def test_a_minor_gets_youth_help_before_adult_offers() -> None:
     answer = ask([SHELTER, YOUTH_LINE, YOUTH_OFFICE], urgent("WOH.WLOS"), age=15)
-    first_two = {r.offer["name"] for r in answer.referrals[:2]}
+    first_two = {r.offer.name for r in answer.referrals[:2]}
     assert first_two == {"Kinder- und Jugendtelefon 116 111", "Jugendamt – Allgemeiner Sozialer Dienst"}
     assert all(r.emergency for r in answer.referrals[:2])
-    assert "Notunterkunft" not in [r.offer["name"] for r in answer.referrals]
+    assert "Notunterkunft" not in [r.offer.name for r in answer.referrals]
     assert answer.crisis_note and "116 111" in answer.crisis_note
 
 
 def test_the_age_named_in_the_text_counts_when_the_form_has_none() -> None:
     answer = ask([SHELTER, YOUTH_LINE], urgent("WOH.WLOS"), situation="Mein Sohn (15) steht auf der Straße.")
-    assert answer.referrals[0].offer["name"] == "Kinder- und Jugendtelefon 116 111"
+    assert answer.referrals[0].offer.name == "Kinder- und Jugendtelefon 116 111"
 
 
 def test_no_confident_need_says_so_and_lists_offers_whose_text_answers_first() -> None:
@@ -109,7 +110,7 @@ def test_no_confident_need_says_so_and_lists_offers_whose_text_answers_first() -
         [QUARTER, tenant], nothing, situation="Der Lärm der Nachbarn über uns hört nachts nicht auf."
     )
     assert answer.abstained
-    assert [r.offer["name"] for r in answer.referrals] == ["Mieterberatung", "Kümmerer im Quartier"]
+    assert [r.offer.name for r in answer.referrals] == ["Mieterberatung", "Kümmerer im Quartier"]
     assert answer.referrals[0].need is None
 
 

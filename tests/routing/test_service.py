@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 import pytest
 
-from lotse.directory.schedule import TIMEZONE
-from lotse.models import Schedule
+from lotse.directory.schedule import TIMEZONE, ScheduleRow
+from lotse.directory.summary import OfferSummary
 from lotse.routing.needs import THRESHOLD, NeedMatch
 from lotse.routing.rules import RuleSet, load_rules, parse_rules
 from lotse.routing.service import RouteAnswer, Router, RouteRequest
@@ -29,12 +30,11 @@ def needs_of(*pairs: tuple[str, float]):  # type: ignore[no-untyped-def]
 
 
 def router(
-    offers: Sequence[dict[str, Any]],
+    offers: Sequence[OfferSummary],
     needs: Sequence[tuple[str, float]] = (),
     rules: RuleSet | None = None,
-    schedules: dict[str, tuple[Schedule, ...]] | None = None,
 ) -> Router:
-    pool = OfferPool.of(offers, schedules=schedules)
+    pool = OfferPool.of(offers)
     return Router(
         lambda: pool,
         lambda: TOWN,
@@ -49,7 +49,7 @@ def ask(r: Router, situation: str = "Lage", **fields: Any) -> RouteAnswer:
 
 
 def names(answer: RouteAnswer) -> list[str]:
-    return [ref.offer["name"] for ref in answer.referrals]
+    return [ref.offer.name for ref in answer.referrals]
 
 
 MONDAY_NOON = datetime(2026, 6, 1, 12, 0, tzinfo=TIMEZONE)
@@ -98,7 +98,7 @@ def test_referrals_are_ordered_by_need_then_rank() -> None:
         summary("Schulden fern", needs=["GEL.SCHULD"], districts=["fern"]),
     ]
     answer = ask(router(offers, [("GEL.SCHULD", 0.9), ("GEL.BGELD", 0.7)]))
-    assert [(r.need, r.offer["name"]) for r in answer.referrals] == [
+    assert [(r.need, r.offer.name) for r in answer.referrals] == [
         ("GEL.SCHULD", "Schulden nah"),
         ("GEL.SCHULD", "Schulden fern"),
         ("GEL.BGELD", "Jobcenter"),
@@ -130,8 +130,9 @@ def test_a_referral_explains_need_and_place_in_german() -> None:
 
 
 def test_a_referral_says_whether_the_offer_is_open_at_the_moment_of_the_answer() -> None:
-    hours = {DEBT["id"]: (Schedule(byday="MO", opens_at="09:00", closes_at="13:00"),)}
-    assert ask(router([DEBT], [("GEL.SCHULD", 0.9)], schedules=hours)).referrals[0].offer["open_now"] is True
+    hours = (ScheduleRow("WEEKLY", 1, "MO", None, "09:00", "13:00", None, None),)
+    debt = replace(DEBT, hours=hours)
+    assert ask(router([debt], [("GEL.SCHULD", 0.9)])).referrals[0].offer.open_now is True
 
 
 def test_target_groups_count_in_the_ranking() -> None:
@@ -160,7 +161,7 @@ def test_an_offer_answering_the_words_but_no_need_is_referred_without_need() -> 
     answer = ask(
         router([DEBT, furniture], [("GEL.SCHULD", 0.9)]), "Schulden, und ich brauche Betten und Möbel"
     )
-    assert [(r.need, r.offer["name"]) for r in answer.referrals][-1] == (None, "Möbellager")
+    assert [(r.need, r.offer.name) for r in answer.referrals][-1] == (None, "Möbellager")
     assert answer.referrals[-1].reasons[0] == (
         "Die Beschreibung des Angebots passt zu Ihrer Schilderung („Betten“, „Möbel“)."
     )
@@ -181,7 +182,7 @@ def test_a_need_without_offers_gets_general_advice_without_need() -> None:
     advice = summary("Quartiersbüro", needs=["ALL.SOZB"])
     answer = ask(router([advice], [("ARB.RECHT", 0.9)]))
     referral = answer.referrals[0]
-    assert (referral.need, referral.offer["name"]) == (None, "Quartiersbüro")
+    assert (referral.need, referral.offer.name) == (None, "Quartiersbüro")
     assert referral.reasons[0].startswith(
         "Für „Arbeitsrecht & Lohn“ gibt es im Verzeichnis kein passendes Angebot"
     )
@@ -198,7 +199,7 @@ def test_an_offer_of_the_same_area_whose_text_speaks_of_the_need_is_referred_for
         router([centre], [("NOT.SEXG", 0.9)]), "Ich wurde vergewaltigt und weiß nicht, ob ich Anzeige mache"
     )
     referral = answer.referrals[0]
-    assert (referral.need, referral.offer["name"]) == ("NOT.SEXG", "Beratungsstelle gegen Gewalt")
+    assert (referral.need, referral.offer.name) == ("NOT.SEXG", "Beratungsstelle gegen Gewalt")
     assert referral.reasons[0].startswith("Gehört zum Bereich „Notfall, Gewalt & Schutz“")
 
 
@@ -257,7 +258,7 @@ COUNSEL = summary(
 
 def test_an_emergency_offer_goes_to_the_top_marked_as_such() -> None:
     answer = ask(router([COUNSEL, SHELTER], [("NOT.HGEW", 0.9)], load_rules(DEFAULT_RULES)))
-    assert [(r.offer["name"], r.emergency) for r in answer.referrals] == [
+    assert [(r.offer.name, r.emergency) for r in answer.referrals] == [
         ("Frauenhaus", True),
         ("Beratungsstelle", False),
     ]
@@ -300,7 +301,7 @@ def test_a_rule_boost_shows_its_reason_quoting_the_words_of_the_need_on_the_refe
     )
     offers = [DEBT, summary("Insolvenzberatung", needs=["GEL.SCHULD"], city_wide=True)]
     answer = ask(router(offers, [("GEL.SCHULD", 0.9)], ruleset))
-    assert answer.referrals[0].offer["name"] == "Insolvenzberatung"
+    assert answer.referrals[0].offer.name == "Insolvenzberatung"
     assert (
         "Hilft auch bei der Insolvenz. Erkannt in Ihrer Schilderung („Wort“)." in answer.referrals[0].reasons
     )
@@ -353,7 +354,7 @@ def test_german_situations_reach_the_right_offers(situation: str, need: str) -> 
     r = Router(lambda: pool, lambda: TOWN, lambda: load_rules(DEFAULT_RULES))
     answer = r.route(RouteRequest(situation, "mitte", 35))
     assert answer.referrals[0].need == need or answer.needs[0].code == need
-    assert any(ref.offer["name"] == f"Angebot {need}" for ref in answer.referrals)
+    assert any(ref.offer.name == f"Angebot {need}" for ref in answer.referrals)
 
 
 def test_an_empty_directory_still_names_the_needs() -> None:
@@ -385,3 +386,44 @@ def test_among_many_offers_of_a_need_the_one_whose_text_answers_wins() -> None:
     )
     answer = ask(router([*general, power], [("GEL.SCHULD", 0.9)]), "Uns droht eine Stromsperre", limit=1)
     assert names(answer) == ["Zuletzt im Alphabet"]
+
+
+def test_among_many_offers_of_a_need_an_excluded_offer_leaves_room_for_the_next() -> None:
+    rules = parse_rules(
+        textwrap.dedent(
+            """
+            version: 1
+            rules:
+              - id: nicht-nah
+                when: {need: GEL.SCHULD}
+                then:
+                  - exclude: {offers: {words: [nah]}}
+                    reason: "Nicht die nahen."
+            """
+        )
+    )
+    near = [summary(f"Nah {i:02}", needs=["GEL.SCHULD"]) for i in range(60)]
+    far = summary("Fern", needs=["GEL.SCHULD"], districts=["fern"])
+    answer = ask(router([*near, far], [("GEL.SCHULD", 0.9)], rules), limit=1)
+    assert names(answer) == ["Fern"]
+
+
+def test_among_many_offers_of_a_need_every_emergency_offer_goes_first() -> None:
+    counsel = [summary(f"Beratung {i:02}", needs=["NOT.HGEW"]) for i in range(60)]
+    shelter = summary(
+        "Zuletzt: Frauenhaus", needs=["NOT.HGEW"], districts=["fern"], description="Rund um die Uhr."
+    )
+    answer = ask(router([*counsel, shelter], [("NOT.HGEW", 0.9)], load_rules(DEFAULT_RULES)), limit=1)
+    assert (answer.referrals[0].offer.name, answer.referrals[0].emergency) == ("Zuletzt: Frauenhaus", True)
+
+
+def test_among_many_emergency_offers_the_nearest_comes_first() -> None:
+    far = [
+        summary(f"Schutzhaus {i:02}", needs=["NOT.HGEW"], districts=["fern"], description="Rund um die Uhr.")
+        for i in range(60)
+    ]
+    near = summary("Zuletzt: Frauenhaus", needs=["NOT.HGEW"], description="Rund um die Uhr.")
+    answer = ask(router([*far, near], [("NOT.HGEW", 0.9)], load_rules(DEFAULT_RULES)), limit=2)
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency) == ("Zuletzt: Frauenhaus", True)
+    assert all(r.emergency for r in answer.referrals)

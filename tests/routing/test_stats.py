@@ -11,6 +11,7 @@ from lotse.db import Database
 from lotse.models import RouteStat, RouteStatMonth
 from lotse.routing.service import DetectedNeed, Referral, RouteAnswer
 from lotse.routing.stats import NO_NEED, RouteStats, first_of_month, fold_old_days, unmet_needs
+from tests.routing.offer_builders import summary
 
 DAY = date(2026, 11, 20)
 
@@ -20,8 +21,7 @@ def need(code: str, score: float = 0.9) -> DetectedNeed:
 
 
 def referral(code: str | None, districts: list[str], city_wide: bool = False) -> Referral:
-    offer: dict[str, Any] = {"id": "x", "districts": districts, "city_wide": city_wide}
-    return Referral(code, 0.8, None, (), offer)
+    return Referral(code, 0.8, None, (), summary("x", districts=districts, city_wide=city_wide))
 
 
 def answer(needs: list[DetectedNeed], referrals: list[Referral]) -> RouteAnswer:

@@ -104,3 +104,9 @@ def test_district_filter_also_admits_city_wide_offers() -> None:
 
 def test_age_is_no_indexed_filter() -> None:
     assert Filters(age=30).term_groups() == []
+
+
+def test_an_extended_vocabulary_corrects_to_its_new_words_too() -> None:
+    vocabulary = Vocabulary(frozenset({"schuldnerberatung"})).extended(frozenset({"zwiebelturm"}))
+    assert plan("Zwiebelturn", vocabulary, lambda _t: False).corrections == {"Zwiebelturn": "zwiebelturm"}
+    assert plan("Schuldnerbratung", vocabulary, lambda _t: False).corrections

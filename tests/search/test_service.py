@@ -12,7 +12,7 @@ from tests.search.conftest import offer_id
 
 
 def _names(service: SearchService, **query: object) -> list[str]:
-    return [hit.offer["name"] for hit in service.search(SearchQuery(**query)).hits]  # type: ignore[arg-type]
+    return [hit.offer.name for hit in service.search(SearchQuery(**query)).hits]  # type: ignore[arg-type]
 
 
 def _ids(service: SearchService, **query: object) -> set[str]:
@@ -176,7 +176,7 @@ def test_very_long_text_is_answered(shared_service: SearchService) -> None:
 def test_offers_returns_summaries_of_active_and_inactive_offers(shared_service: SearchService) -> None:
     found = shared_service.offers([offer_id("schulden"), offer_id("geschlossen"), "unbekannt"])
     assert set(found) == {offer_id("schulden"), offer_id("geschlossen")}
-    assert found[offer_id("geschlossen")]["status"] == "inactive"
+    assert found[offer_id("geschlossen")].status == "inactive"
 
 
 def test_all_active_lists_every_active_offer(shared_service: SearchService) -> None:
@@ -185,7 +185,7 @@ def test_all_active_lists_every_active_offer(shared_service: SearchService) -> N
 
 def test_summary_open_now_is_computed_at_search_time(shared_service: SearchService) -> None:
     summary = shared_service.offers([offer_id("schulden")])[offer_id("schulden")]
-    assert summary["open_now"] is True
+    assert summary.open_now is True
 
 
 # --- without an index --------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from lotse.routing.service import DetectedNeed, Referral, RouteAnswer
 from lotse.web.answer_view import clean_reason, evidence_words, group_answer
+from tests.routing.offer_builders import summary
 
 
 def _referral(offer_id: str, need: str, reasons: tuple[str, ...] = (), emergency: bool = False) -> Referral:
-    return Referral(need, 0.8, 1.0, reasons, {"id": offer_id, "name": offer_id}, emergency)
+    return Referral(need, 0.8, 1.0, reasons, summary(offer_id, id=offer_id), emergency)
 
 
 def _need(code: str) -> DetectedNeed:
@@ -22,7 +23,7 @@ def test_an_offer_referred_for_two_needs_is_one_card_fitting_both() -> None:
     grouped = group_answer(answer)
     assert grouped["count"] == 2
     first = grouped["groups"][0]["cards"][0]
-    assert first.offer["id"] == "a" and first.needs == ["GEL.ENERG", "GEL.SCHULD"]
+    assert first.offer.id == "a" and first.needs == ["GEL.ENERG", "GEL.SCHULD"]
     assert [g["code"] for g in grouped["groups"]] == ["GEL.ENERG"]
 
 
@@ -32,7 +33,7 @@ def test_an_emergency_offer_is_not_repeated_under_a_need() -> None:
         [_referral("shelter", "NOT.HGEW", emergency=True), _referral("shelter", "NOT.HGEW")],
     )
     grouped = group_answer(answer)
-    assert [c.offer["id"] for c in grouped["emergency"]] == ["shelter"] and grouped["groups"] == []
+    assert [c.offer.id for c in grouped["emergency"]] == ["shelter"] and grouped["groups"] == []
 
 
 def test_filler_words_are_dropped_from_quoted_reasons() -> None:

@@ -219,3 +219,16 @@ def test_an_edit_is_found_by_search(app: Flask, client: FlaskClient, staff: Staf
     app.extensions["lotse"].refresh_index()
     found = client.get("/api/v1/search?q=Kontopfändung").get_json()
     assert staff.own_offer in [item["id"] for item in found["items"]]
+
+
+def test_a_description_holding_a_9000_letter_word_is_saved_and_route_and_search_still_answer(
+    client: FlaskClient, staff: Staff
+) -> None:
+    word = "Schuldnerberatungsstelle" * 375  # 9,000 letters, no space
+    response = _patch(client, staff, {"description": f"Hilfe bei Schulden. {word}"})
+    assert response.status_code == 200 and len(response.get_json()["description"]) > 9000
+    name = response.get_json()["name"]
+    route = client.post("/api/v1/route", json={"situation": "Wir haben Schulden und Mahnungen."})
+    search = client.get("/api/v1/search", query_string={"q": name})
+    assert route.status_code == 200 and search.status_code == 200
+    assert staff.own_offer in {item["id"] for item in search.get_json()["items"]}

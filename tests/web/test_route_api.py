@@ -249,3 +249,9 @@ def test_accessibility_keeps_only_offers_with_every_feature(api, route_app) -> N
 
 def test_unknown_accessibility_feature_is_refused(api) -> None:  # type: ignore[no-untyped-def]
     assert ask(api, accessibility=["rampe"]).status_code == 422
+
+
+def test_a_one_word_situation_of_2000_letters_gets_a_normal_answer(api) -> None:  # type: ignore[no-untyped-def]
+    response = api.post("/api/v1/route", json={"situation": "Schuldnerberatungsstelle" * 83 + "abcdefgh"})
+    body = response.get_json()
+    assert response.status_code == 200 and body["needs"] and isinstance(body["referrals"], list)

@@ -19,6 +19,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -28,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from tools.bench import hostile
 from tools.bench.route_bench import (
     BIN,
     CACHE,
@@ -219,6 +221,7 @@ def over_http(port: int, requests: int, duration: float, instance: Path) -> dict
     found["load_errors"] = load.errors
     print(f"  Durchsatz: {load.rate:.0f} Antworten/s, {load.errors} Fehler", flush=True)
     found.update(edit_visibility(port, instance, asked))
+    found["hostile"] = hostile.measure(port, instance, asked)
     return found
 
 
@@ -260,7 +263,7 @@ def edit_visibility(port: int, instance: Path, asked: list[Any]) -> dict[str, An
     background = threading.Thread(target=ask_meanwhile, daemon=True)
     background.start()
     time.sleep(0.5)
-    edited = _edit(instance, offer_id, MARK)
+    edited = _edit_in_another_process(instance, offer_id, MARK)
     seen: dict[str, float] = {}
     streaks = {"route": 0, "search": 0}
     # When the current streak began: an edit counts as visible from the first of its consecutive answers.
@@ -305,6 +308,24 @@ def _count(streaks: dict[str, int], began: dict[str, float], name: str, shown: b
 MARK = "Zwiebelturmsprechstunde"
 
 
+def _edit_in_another_process(instance: Path, offer_id: str, word: str) -> float:
+    """`_edit` in a process of its own: in this one, the edit's Python work would hold up the client
+    that measures the answers meanwhile (one interpreter lock), and count as the server's slowness."""
+    code = (
+        "import sys; from pathlib import Path; from tools.bench.goals import _edit; "
+        "print(_edit(Path(sys.argv[1]), sys.argv[2], sys.argv[3]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(instance), offer_id, word],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    # time.monotonic is the system's monotonic clock: comparable between processes of one machine.
+    return float(done.stdout.strip().splitlines()[-1])
+
+
 def _edit(instance: Path, offer_id: str, word: str) -> float:
     """Add a word to an offer's description as a carrier page would (version check, history, change log);
     returns the moment it was committed."""
@@ -329,10 +350,38 @@ def _edit(instance: Path, offer_id: str, word: str) -> float:
         db.dispose()
 
 
+HOSTILE_GOAL = "no 5xx, p95 ≤ 3 × quiet"
 GOALS = {
-    10_000: ("≤ 10 ms", "≤ 15 ms", "≤ 8 ms", "≤ 2 s", "≤ 3 × p95", "≤ 250 MB", "≤ 20 s", "≥ 300"),
-    100_000: ("≤ 25 ms", "≤ 35 ms", "≤ 25 ms", "≤ 2 s", "≤ 3 × p95", "≤ 900 MB", "≤ 3 min", "≥ 100"),
+    10_000: (
+        "≤ 10 ms",
+        "≤ 15 ms",
+        "≤ 8 ms",
+        "≤ 2 s",
+        "≤ 3 × p95",
+        "≤ 250 MB",
+        "≤ 20 s",
+        "≥ 300",
+        HOSTILE_GOAL,
+    ),
+    100_000: (
+        "≤ 25 ms",
+        "≤ 35 ms",
+        "≤ 25 ms",
+        "≤ 2 s",
+        "≤ 3 × p95",
+        "≤ 900 MB",
+        "≤ 3 min",
+        "≥ 100",
+        HOSTILE_GOAL,
+    ),
 }
+
+
+def _hostile_cell(found: hostile.Hostile) -> str:
+    return (
+        f"{found.server_errors} 5xx; p95 {found.quiet_p95:.0f} → {found.loaded_p95:.0f} ms "
+        f"({found.factor:.1f} ×); edit HTTP {found.edit_status}"
+    )
 
 
 def print_table(rows: dict[int, dict[str, Any]]) -> None:
@@ -346,6 +395,7 @@ def print_table(rows: dict[int, dict[str, Any]]) -> None:
         "memory per worker, warm",
         "`lotse reindex` (index only; import not measured here)",
         "route answers per second, `lotse serve --workers 2`",
+        "hostile load: 8 clients × 2,000-letter words for 20 s, a 9,000-letter word saved",
     )
     sizes = sorted(rows)
     print("\n| figure | " + " | ".join(f"{s} offers: goal | measured" for s in sizes) + " |")
@@ -363,6 +413,7 @@ def print_table(rows: dict[int, dict[str, Any]]) -> None:
                 f"{r['memory_mb']:.0f} MB",
                 f"{r['index_s']:.1f} s",
                 f"{r['rps']:.0f}/s ({r['load_errors']} Fehler)",
+                _hostile_cell(r["hostile"]),
             )[i]
             goal = GOALS.get(size, GOALS[10_000])[i]
             cells.append(f"{goal} | {value}")

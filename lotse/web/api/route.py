@@ -32,7 +32,7 @@ def _keep_offers_current(state: BlueprintSetupState) -> None:
     # background, so no question pays for reading them (tests drive the pool themselves).
     app = state.app
     if app.config.get("SEARCH_BACKGROUND", not app.testing):
-        app.extensions["lotse"].router.start()
+        app.extensions["lotse"].warm_up()
 
 
 @atexit.register

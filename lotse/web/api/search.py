@@ -107,7 +107,7 @@ def search() -> ResponseReturnValue:
     result = services().search.search(query)
     items = [
         {
-            **hit.offer,
+            **hit.offer.shown(),
             "score": round(hit.score, 4),
             "highlights": hit.highlights,
             "matched_terms": hit.matched_terms,
