@@ -3,9 +3,9 @@
 The part of a score no question changes (need match, proximity, freshness) is bounded with numpy from
 arrays kept per need and ordered once per pool, need (or emergency selection), district and day. A
 question adds its text's share and the most target groups and language can add for it, sorts once
-(numpy), and scores offers in that order
-until the next one cannot reach the shortlist any more: at 10,000 offers a few dozen per need instead of
-thousands. Rule boosts come later and only for the shortlist (`service._shortlist`), as before.
+(numpy), and scores offers in that order until the next one cannot reach the shortlist any more: at
+10,000 offers a few dozen per need instead of thousands. Rule boosts come later and only for the
+shortlist (`service._shortlist`), as before.
 """
 
 from __future__ import annotations
