@@ -29,7 +29,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +220,8 @@ class Instance:
                 file=sys.stderr,
             )
         self.client = self.app.test_client()
-        self.summaries = self.services.search.all_active()
+        # The typed summaries as plain records: the grading and the baseline read them like the bundle's.
+        self.summaries = [asdict(s) for s in self.services.search.all_active()]
 
     def raw(self, case: Case) -> dict[str, Any]:
         """The route API's answer for one situation."""
