@@ -200,3 +200,15 @@ def test_the_partner_named_tells_who_is_concerned(text: str, need: str, not_need
     found = codes(text)
     assert need in found
     assert not_need is None or not_need not in found
+
+
+def test_a_safety_net_hint_quotes_no_words_it_was_not_recognised_by() -> None:
+    # Texts the emergency net reaches with a weak score: one crisis line, but no word of the text is shown
+    # as if a crisis had been recognised in it.
+    texts = [
+        "hat jmd ne graue katze gesehn biemenhorst heißt mucki is seit sonntag weg bitte meldn",
+        "Mein Sohn (7) hat ständig Wutanfälle, schlägt seine Schwester und schreit uns an.",
+        "Meine Mutter (67) lebt seit Papas Tod allein und spricht manchmal drei Tage mit niemandem.",
+    ]
+    hints = [m for t in texts for m in recognise(t) if m.urgent and m.score < THRESHOLD]
+    assert hints and all(m.evidence == () for m in hints)
