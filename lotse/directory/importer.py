@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session
 from lotse import geo
 from lotse.db import Database
 from lotse.directory.foreign_terms import dangling_parents, upsert_taxonomy, upsert_term
-from lotse.directory.hsds_in import ImportContext, NeedInference, apply_organization, apply_service
+from lotse.directory.hsds_in import (
+    ImportContext,
+    NeedInference,
+    StoredIds,
+    apply_organization,
+    apply_service,
+)
 from lotse.directory.repair import repair
 from lotse.directory.tabular import PACKAGE_FILE, is_tabular, read_tables
 from lotse.directory.taxonomy_sync import sync_taxonomy
@@ -28,7 +34,7 @@ from lotse.directory.validation import (
     schema_errors,
     service_rule_errors,
 )
-from lotse.models import District, TaxonomyTerm
+from lotse.models import District, Location, Offer, Organization, TaxonomyTerm
 
 DISTRICTS_FILE = "districts.geojson"
 ORGANIZATIONS_FILE = "organizations.json"
@@ -112,6 +118,9 @@ def import_bundle(
             districts=DistrictNames.of((d.id, d.name) for d in districts),
             areas=[geo.Area(d.id, d.latitude, d.longitude, d.polygon) for d in districts],
             infer=infer,
+            stored=StoredIds(
+                {model: set(session.scalars(select(model.id))) for model in (Organization, Location, Offer)}
+            ),
         )
         if organizations is not None:
             _import_organizations(session, organizations, ctx, report, progress)
@@ -331,10 +340,16 @@ def _import_organizations(
 
 
 def _apply(session: Session, action: Any, report: ImportReport, kind: str, template: Rejection) -> bool:
-    """Run one record's upsert in a savepoint; on failure roll it back and report it."""
+    """Run one record's upsert in a savepoint; on failure roll it back and report it.
+
+    While a record is built nothing is flushed on the way (a lookup would otherwise write the half-built
+    record and make every collection assigned after it load its old contents first): the record is written
+    by its own explicit flush or by the savepoint's commit, so a failure still stays inside the savepoint.
+    """
     savepoint = session.begin_nested()
     try:
-        outcome = action()
+        with session.no_autoflush:
+            outcome = action()
         savepoint.commit()
     except Exception as exc:  # noqa: BLE001 - any failure rejects only this record
         savepoint.rollback()
