@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,8 @@ from lotse.models import (
 )
 from lotse.models.base import utcnow
 from lotse.taxonomy import NEEDS_TAXONOMY, TARGET_GROUPS_TAXONOMY
+
+T = TypeVar("T")
 
 #: Attribute value marking a need code Lotse recognised in the offer's text (not given by the carrier).
 INFERRED_PREFIX = "inferred:"
@@ -101,6 +103,29 @@ ADDRESS_FIELDS = (
 
 
 @dataclass
+class StoredIds:
+    """The ids of the rows of some models that are stored, read once per bundle instead of once per record.
+
+    A record whose id is not among them is new: looking it up would only cost a query that finds nothing.
+    Models without an entry are always looked up.
+    """
+
+    by_model: dict[type, set[str]] = field(default_factory=dict)
+
+    def find(self, session: Session, model: type[T], ident: Any) -> T | None:
+        """Return the stored (or, earlier in this import, created) row with this id, or None."""
+        known = self.by_model.get(model)
+        if known is not None and ident not in known:
+            return None
+        return session.get(model, ident)
+
+    def created(self, model: type, ident: str) -> None:
+        """Note a row created in this import, so later records find it."""
+        if model in self.by_model:
+            self.by_model[model].add(ident)
+
+
+@dataclass
 class ImportContext:
     """What applying records needs to know about the directory being imported into."""
 
@@ -112,6 +137,7 @@ class ImportContext:
     warnings: list[str] = field(default_factory=list)
     #: Term ids that attributes name without describing them (and no bundle file describes either).
     unknown_terms: set[str] = field(default_factory=set)
+    stored: StoredIds = field(default_factory=StoredIds)
 
 
 def record_hash(record: Any) -> str:
@@ -135,11 +161,12 @@ def _extra(record: dict[str, Any], known: Sequence[str]) -> dict[str, Any]:
 
 def apply_organization(session: Session, record: dict[str, Any], ctx: ImportContext) -> str:
     """Create or update an organisation from its HSDS record; return created/updated/unchanged."""
-    org = session.get(Organization, record["id"])
+    org = ctx.stored.find(session, Organization, record["id"])
     created = org is None
     if org is None:
         org = Organization(id=record["id"])
         session.add(org)
+        ctx.stored.created(Organization, org.id)
     before = None if created else _organization_state(org)
     for key in ORGANIZATION_FIELDS:
         setattr(org, key, record.get(key) if key != "description" else record.get(key) or "")
@@ -148,6 +175,9 @@ def apply_organization(session: Session, record: dict[str, Any], ctx: ImportCont
     new_phones = [_phone(p) for p in record.get("phones") or []]
     if created or [_phone_state(p) for p in org.phones] != [_phone_state(p) for p in new_phones]:
         org.phones = new_phones
+    if created:
+        # Its locations refer to it by id only (no relationship orders the inserts): write it first.
+        session.flush()
     for location in record.get("locations") or []:
         ctx.org_locations[location["id"]] = location
         upsert_location(session, location, org.id, ctx)
@@ -180,12 +210,13 @@ def upsert_location(
     session: Session, record: dict[str, Any], org_id: str | None, ctx: ImportContext
 ) -> Location:
     """Create or update a location (shared locations are applied once per import)."""
-    location = session.get(Location, record["id"])
+    location = ctx.stored.find(session, Location, record["id"])
     if location is not None and record["id"] in ctx.applied_locations:
         return location
     if location is None:
         location = Location(id=record["id"], organization_id=org_id)
         session.add(location)
+        ctx.stored.created(Location, location.id)
     for key in LOCATION_FIELDS:
         value = record.get(key)
         setattr(location, key, value if value is not None or key != "location_type" else "physical")
@@ -211,13 +242,14 @@ def upsert_location(
 def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: ImportContext) -> str:
     """Create or update an offer from its HSDS service record; return created/updated/unchanged."""
     digest = record_hash({**record, "organization_id": org_id})
-    offer = session.get(Offer, record["id"])
+    offer = ctx.stored.find(session, Offer, record["id"])
     if offer is not None and offer.content_hash == digest and offer.organization_id == org_id:
         return "unchanged"
     created = offer is None
     if offer is None:
         offer = Offer(id=record["id"], version=0)
         session.add(offer)
+        ctx.stored.created(Offer, offer.id)
     else:
         _clear_children(session, offer)
     offer.organization_id = org_id
@@ -250,11 +282,13 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     offer.service_at_locations = [
         _service_at_location(session, s, org_id, ctx) for s in record.get("service_at_locations") or []
     ]
-    _apply_attributes(session, offer, record.get("attributes") or [], ctx)
+    attributes = _apply_attributes(session, offer, record.get("attributes") or [], ctx)
     _apply_districts(offer, ctx)
     offer.version = (offer.version or 0) + 1
     offer.content_hash = digest
     session.flush()
+    # Rows that refer to the offer by id only are added once it is written.
+    session.add_all(attributes)
     session.add(ChangeLog(service_id=offer.id, version=offer.version))
     return "created" if created else "updated"
 
@@ -308,7 +342,7 @@ def _borrowed_schedules(session: Session, record: dict[str, Any], ctx: ImportCon
         location_id = link.get("location_id") or (link.get("location") or {}).get("id")
         place = link.get("location") or ctx.org_locations.get(location_id or "")
         if place is None and location_id:
-            stored = session.get(Location, location_id)
+            stored = ctx.stored.find(session, Location, location_id)
             place = stored.extra if stored is not None else None
         borrowed += [_schedule(s, "location") for s in (place or {}).get("schedules") or []]
     return borrowed
@@ -333,7 +367,7 @@ def _service_at_location(
     if location_record:
         location = upsert_location(session, location_record, org_id, ctx)
     else:
-        found = session.get(Location, record.get("location_id"))
+        found = ctx.stored.find(session, Location, record.get("location_id"))
         if found is None:
             raise LookupError(f"Ort „{record.get('location_id')}“ ist unbekannt")
         location = found
@@ -347,8 +381,10 @@ def _service_at_location(
 
 def _apply_attributes(
     session: Session, offer: Offer, attributes: Sequence[dict[str, Any]], ctx: ImportContext
-) -> None:
+) -> list[Attribute]:
+    """Set the offer's need and target-group codes; return its other attributes (for the caller to add)."""
     terms: dict[str, OfferTerm] = {}
+    rows: list[Attribute] = []
     for record in attributes:
         term = record.get("taxonomy_term") or {}
         taxonomy = term.get("taxonomy")
@@ -364,7 +400,7 @@ def _apply_attributes(
             upsert_term(session, term)
         elif session.get(TaxonomyTerm, term_id) is None:
             ctx.unknown_terms.add(term_id)
-        session.add(
+        rows.append(
             Attribute(
                 id=record["id"],
                 service_id=offer.id,
@@ -381,6 +417,7 @@ def _apply_attributes(
         for code, score in ctx.infer(text):
             terms.setdefault(code, OfferTerm(code=code, kind="need", source="inferred", score=score))
     offer.terms = list(terms.values())
+    return rows
 
 
 def _term_source(value: Any) -> tuple[str, float]:

@@ -16,8 +16,14 @@ from sqlalchemy.orm import Session
 from lotse import geo
 from lotse.db import Database
 from lotse.directory.foreign_terms import dangling_parents, upsert_taxonomy, upsert_term
-from lotse.directory.hsds_in import ImportContext, NeedInference, apply_organization, apply_service
-from lotse.directory.repair import repair
+from lotse.directory.hsds_in import (
+    ImportContext,
+    NeedInference,
+    StoredIds,
+    apply_organization,
+    apply_service,
+)
+from lotse.directory.repair import repair_checked
 from lotse.directory.tabular import PACKAGE_FILE, is_tabular, read_tables
 from lotse.directory.taxonomy_sync import sync_taxonomy
 from lotse.directory.validation import (
@@ -28,7 +34,7 @@ from lotse.directory.validation import (
     schema_errors,
     service_rule_errors,
 )
-from lotse.models import District, TaxonomyTerm
+from lotse.models import District, Location, Offer, Organization, TaxonomyTerm
 
 DISTRICTS_FILE = "districts.geojson"
 ORGANIZATIONS_FILE = "organizations.json"
@@ -112,6 +118,9 @@ def import_bundle(
             districts=DistrictNames.of((d.id, d.name) for d in districts),
             areas=[geo.Area(d.id, d.latitude, d.longitude, d.polygon) for d in districts],
             infer=infer,
+            stored=StoredIds(
+                {model: set(session.scalars(select(model.id))) for model in (Organization, Location, Offer)}
+            ),
         )
         if organizations is not None:
             _import_organizations(session, organizations, ctx, report, progress)
@@ -295,8 +304,8 @@ def _import_organizations(
             continue
         # Before validation: a link Lotse will not pass on costs the link, not the record.
         report.warnings += drop_unsafe_links(record, f"{ORGANIZATIONS_FILE}{where}")
-        record = _repaired(record, where, report)
-        org_errors, service_errors = _split_errors(record)
+        record, checked = _repaired(record, where, report)
+        org_errors, service_errors = checked if checked is not None else _split_errors(record)
         services = record.get("services") if isinstance(record.get("services"), list) else []
         if org_errors:
             report.reject(_rejection(where, record, "; ".join(org_errors)), "organizations")
@@ -331,10 +340,16 @@ def _import_organizations(
 
 
 def _apply(session: Session, action: Any, report: ImportReport, kind: str, template: Rejection) -> bool:
-    """Run one record's upsert in a savepoint; on failure roll it back and report it."""
+    """Run one record's upsert in a savepoint; on failure roll it back and report it.
+
+    While a record is built nothing is flushed on the way (a lookup would otherwise write the half-built
+    record and make every collection assigned after it load its old contents first): the record is written
+    by its own explicit flush or by the savepoint's commit, so a failure still stays inside the savepoint.
+    """
     savepoint = session.begin_nested()
     try:
-        outcome = action()
+        with session.no_autoflush:
+            outcome = action()
         savepoint.commit()
     except Exception as exc:  # noqa: BLE001 - any failure rejects only this record
         savepoint.rollback()
@@ -352,25 +367,44 @@ def _apply(session: Session, action: Any, report: ImportReport, kind: str, templ
     return True
 
 
-def _repaired(record: dict[str, Any], where: str, report: ImportReport) -> dict[str, Any]:
-    """Repair or drop single bad fields of an organisation and of each service (each with a warning)."""
+#: Schema errors of an organisation (German) and of each of its services by index.
+SplitErrors = tuple[list[str], dict[int, list[str]]]
+
+
+def _repaired(
+    record: dict[str, Any], where: str, report: ImportReport
+) -> tuple[dict[str, Any], SplitErrors | None]:
+    """Repair or drop single bad fields of an organisation and of each service (each with a warning).
+
+    Also return the errors the repaired records still have, as `_split_errors` would find them, from the
+    repair's own last validation (the organisation schema holds each service as the service schema does);
+    None when a part could not be validated on its own (services not a list, a service not an object).
+    """
     services = record.get("services")
-    organization, notes = repair({k: v for k, v in record.items() if k != "services"}, "organization")
+    organization, notes, left = repair_checked(
+        {k: v for k, v in record.items() if k != "services"}, "organization"
+    )
     lines = [f"{ORGANIZATIONS_FILE} {where} „{record.get('name')}“: {n}" for n in notes]
+    by_service: dict[int, list[str]] = {}
+    complete = services is None
     if isinstance(services, list):
+        complete = all(isinstance(service, dict) for service in services)
         organization["services"] = []
         for j, service in enumerate(services):
             if isinstance(service, dict):
-                service, notes = repair(service, "service")
+                service, notes, errors = repair_checked(service, "service")
                 name = service.get("name")
                 lines += [f"{ORGANIZATIONS_FILE} {where}.services[{j}] „{name}“: {n}" for n in notes]
+                if errors:
+                    here = json_path(["services", j])
+                    by_service[j] = [german_message(e, json_path(e.absolute_path) or here) for e in errors]
             organization["services"].append(service)
     elif services is not None:
         organization["services"] = services
     for line in lines:
         report.warnings.append(line)
         report.count("fields", "repaired" if "repariert" in line else "dropped")
-    return organization
+    return organization, (([german_message(e) for e in left], by_service) if complete else None)
 
 
 def _split_errors(record: dict[str, Any]) -> tuple[list[str], dict[int, list[str]]]:

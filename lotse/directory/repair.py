@@ -23,6 +23,17 @@ _PASSES = 5
 
 def repair(record: dict[str, Any], schema: str) -> tuple[dict[str, Any], list[str]]:
     """Return a copy with repairable schema errors fixed, and one German line per repair or dropped part."""
+    fixed, notes, _ = repair_checked(record, schema)
+    return fixed, notes
+
+
+def repair_checked(
+    record: dict[str, Any], schema: str
+) -> tuple[dict[str, Any], list[str], list[ValidationError]]:
+    """As `repair`, plus the schema errors the repaired copy still has (as `schema_errors` gives them).
+
+    The last pass's validation is that of the copy returned, so the caller need not validate it again.
+    """
     fixed = copy.deepcopy(record)
     notes: list[str] = []
     for _ in range(_PASSES):
@@ -33,10 +44,10 @@ def repair(record: dict[str, Any], schema: str) -> tuple[dict[str, Any], list[st
             if note:
                 notes.append(note)
                 changed = True
-        _drop_removed(fixed)
+        dropped = _drop_removed(fixed)  # a null the record itself held is dropped without a note
         if not changed:
-            break
-    return fixed, notes
+            return fixed, notes, schema_errors(fixed, schema) if dropped else errors
+    return fixed, notes, schema_errors(fixed, schema)
 
 
 def _fix(record: dict[str, Any], path: list[Any], error: ValidationError, schema: str) -> str | None:
@@ -97,12 +108,17 @@ def _deepest_item(path: Sequence[Any]) -> list[Any] | None:
     return None
 
 
-def _drop_removed(node: Any) -> None:
-    """Remove the list items a pass marked as dropped (None)."""
+def _drop_removed(node: Any) -> bool:
+    """Remove the list items a pass marked as dropped (None); tell whether there were any."""
+    dropped = False
     if isinstance(node, dict):
         for value in node.values():
-            _drop_removed(value)
+            dropped = _drop_removed(value) or dropped
     elif isinstance(node, list):
-        node[:] = [item for item in node if item is not None]
+        kept = [item for item in node if item is not None]
+        if len(kept) != len(node):
+            node[:] = kept
+            dropped = True
         for item in node:
-            _drop_removed(item)
+            dropped = _drop_removed(item) or dropped
+    return dropped
