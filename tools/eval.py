@@ -410,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     print("## Verweise (versiegelte Städte zuerst)\n")
     print_table(sealed + rows)
     print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
-    emergency_first(ROOT / "seed_data")
+    emergency_first(ROOT / "seed_data", args.shared)
     return 0
 
 
@@ -424,15 +424,20 @@ def _town_name(town: Path) -> str:
     return town.parent.name
 
 
-def emergency_first(seed: Path) -> None:
-    """For every situation marked as an emergency: is the first referral an emergency offer?"""
+def emergency_first(seed: Path, shared: Path) -> None:
+    """For every situation marked as an emergency: is the first referral an emergency offer?
+
+    The sets are those of `tools.eval_needs` (sealed first) that are written for Bocholt and mark
+    emergencies: the towns' queries name districts of their own town.
+    """
+    from tools.eval_needs import sets as labelled_sets
+
+    corpus = ROOT / "corpus"
     sets = {
-        f"versiegelt {folder.name}": sorted(folder.glob("*.jsonl"))
-        for folder in sorted((ROOT / "corpus" / "sealed").glob("*/"))
-        if any(folder.glob("*.jsonl"))
+        name: files
+        for name, files, _sealed in labelled_sets(shared)
+        if all(f.is_relative_to(corpus) and f.name != "queries.jsonl" for f in files)
     }
-    sets["Validierung v1"] = [ROOT / "corpus" / "dev" / "v1.jsonl"]
-    sets["Entwicklung s1 (untersucht)"] = sorted((ROOT / "corpus" / "dev" / "s1").glob("*.jsonl"))
     instance = Instance(seed)
     try:
         print("| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
@@ -440,7 +445,7 @@ def emergency_first(seed: Path) -> None:
         for name, files in sets.items():
             lines = [line for f in files if f.exists() for line in f.read_text("utf-8").splitlines()]
             rows = [json.loads(line) for line in lines if line]
-            if not rows:
+            if not any(row.get("emergency") for row in rows):
                 continue
             urgent = first = noted = alarms = others = 0
             for row in rows:

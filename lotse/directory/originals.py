@@ -20,27 +20,14 @@ from lotse.directory.hsds_in import (
     PHONE_FIELDS,
     SCHEDULE_FIELDS,
     SERVICE_FIELDS,
+    SERVICE_NESTED,
 )
 
 #: Per HSDS object: the fields Lotse models (renders, or leaves out on purpose when empty).
 OWNED: dict[str, frozenset[str]] = {
     "organization": frozenset({"id", "phones", "services", *ORGANIZATION_FIELDS}),
-    "service": frozenset(
-        {
-            "id",
-            "organization_id",
-            "assured_date",
-            "last_modified",
-            "phones",
-            "schedules",
-            "languages",
-            "service_areas",
-            "service_at_locations",
-            "cost_options",
-            "attributes",
-            *SERVICE_FIELDS,
-        }
-    ),
+    # What the importer reads of a service; an embedded "organization" is given back as it arrived.
+    "service": frozenset(SERVICE_FIELDS + SERVICE_NESTED) - {"organization"},
     "phone": frozenset({"id", *PHONE_FIELDS}),
     "schedule": frozenset({"id", "valid_from", "valid_to", *SCHEDULE_FIELDS}),
     "location": frozenset({"id", "addresses", *LOCATION_FIELDS}),

@@ -25,7 +25,7 @@ analysed terms (`in_terms`): an offer describes, so "rund um die Uhr" and "Uhr, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -270,7 +270,7 @@ class Scan:
         return " ".join(t.text for t in self.tokens[min(positions) : max(positions) + 1])
 
 
-def in_terms(phrase: Phrase, terms: frozenset[str]) -> bool:
+def in_terms(phrase: Phrase, terms: Collection[str]) -> bool:
     """Tell whether every word of the phrase occurs among analysed terms (stems of words and compound parts).
 
     The order-free match for offer texts: keeping only the terms (not a positioned text) per offer keeps
@@ -280,7 +280,7 @@ def in_terms(phrase: Phrase, terms: frozenset[str]) -> bool:
     return bool(words) and all(_in_terms(w, terms) for w in words)
 
 
-def _in_terms(word: PhraseWord, terms: frozenset[str]) -> bool:
+def _in_terms(word: PhraseWord, terms: Collection[str]) -> bool:
     if word.prefix:
         # Stems may be shorter than the prefix ("schwangere" -> "schwang"): allow a stem cut by two letters.
         return any(

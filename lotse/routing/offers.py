@@ -82,7 +82,7 @@ class OfferFacts:
         """Tell whether the offer's name, description or hours use the words of a phrase (remembered)."""
         found = self._has.get(phrase)
         if found is None:
-            found = self._has[phrase] = in_terms(phrase, frozenset(self.terms))
+            found = self._has[phrase] = in_terms(phrase, self.terms)
         return found
 
     def need_source(self, code: str) -> str | None:

@@ -24,8 +24,6 @@ import tempfile
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +32,10 @@ from tools.bench.route_bench import (
     BIN,
     CACHE,
     ROOT,
-    _stop,
-    _wait_until_up,
-    free_port,
     generate_load,
     percentile,
     questions,
+    serve,
 )
 
 SEARCHES = (
@@ -95,7 +91,7 @@ def measure(size: int, requests: int, duration: float) -> dict[str, Any]:
         found["index_s"] = time.perf_counter() - started
         print(f"  lotse reindex: {found['index_s']:.1f} s", flush=True)
         found.update(in_process(instance, requests))
-        with serving(instance, env) as port:
+        with serve(instance, env, 2, settle=2.0) as port:  # both workers up
             found.update(over_http(port, requests, duration, instance))
     return found
 
@@ -144,28 +140,6 @@ def in_process(instance: Path, requests: int) -> dict[str, Any]:
         }
     finally:
         services.close()
-
-
-@contextmanager
-def serving(instance: Path, env: dict[str, str]) -> Iterator[int]:
-    """`lotse serve --workers 2` on the instance; yields the port."""
-    port = free_port()
-    log = (instance / "serve.log").open("w")
-    server = subprocess.Popen(
-        [str(BIN / "lotse"), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"],
-        env=env,
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        _wait_until_up(port, server)
-        time.sleep(2.0)  # both workers up
-        yield port
-    finally:
-        _stop(server)
-        log.close()
 
 
 def _get(port: int, path: str) -> tuple[int, Any, float]:

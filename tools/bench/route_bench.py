@@ -194,6 +194,14 @@ def served(instance: Path, workers: int) -> Iterator[int]:
     )
     if init.returncode != 0:
         raise SystemExit(f"lotse init fehlgeschlagen:\n{init.stdout}\n{init.stderr}")
+    with serve(instance, env, workers) as port:
+        yield port
+
+
+@contextmanager
+def serve(instance: Path, env: dict[str, str], workers: int, settle: float = 0.0) -> Iterator[int]:
+    """`lotse serve --workers N` on a prepared instance; yield the port once it answers (and `settle`
+    seconds more); always stop the server."""
     port = free_port()
     log = (instance / "serve.log").open("w")
     server = subprocess.Popen(
@@ -206,6 +214,7 @@ def served(instance: Path, workers: int) -> Iterator[int]:
     )
     try:
         _wait_until_up(port, server)
+        time.sleep(settle)
         yield port
     finally:
         _stop(server)
