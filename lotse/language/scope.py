@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from lotse.language.lemmas import lemma
 from lotse.language.text import Token, tokenize
 
-__all__ = ["CLAUSE_WORDS", "INABILITY_BEFORE", "NEGATORS", "Reading", "person_age", "read", "segments"]
+__all__ = [
+    "ADULT_AGE",
+    "CLAUSE_WORDS",
+    "INABILITY_BEFORE",
+    "NEGATORS",
+    "Reading",
+    "person_age",
+    "read",
+    "segments",
+]
 
 NEGATORS = frozenset(
     {
@@ -210,6 +219,11 @@ _ROLES = {
         "patientin",
     },
 }
+ADULT_AGE = 18
+_CHILD_WORDS = frozenset(_ROLES["child"]) | {"kid", "kleine", "kleinen", "sons", "daughters", "children"}
+#: Compounds ending in these name a child ("Nachbarskind", "Pflegesohn", "Schulkinder").
+_CHILD_ENDINGS = ("kind", "kinder", "kindern", "sohn", "tochter", "baby", "maedchen", "enkel", "schueler")
+_CHILD_STARTS = ("kind", "jugend")
 _ROLE_OF = {word: role for role, words in _ROLES.items() for word in words}
 _POSSESSIVE = frozenset(
     {
@@ -261,6 +275,19 @@ class Reading:
     def person_age(self) -> int | None:
         """The first plausible age the text names (0..110), e.g. "mein Sohn (15)" -> 15."""
         return self.ages[0] if self.ages else None
+
+    def mentions_minor(self) -> bool:
+        """Whether the text names a child or a young person at all: an age under 18 or a child word, alone
+        or in a compound ("Kinder", "Nachbarskind", "Kindeswohl", "Jugendamt", "my son"), with or without
+        "mein"."""
+        if any(age < ADULT_AGE for age in self.ages):
+            return True
+        return any(
+            t.folded in _CHILD_WORDS
+            or t.folded.endswith(_CHILD_ENDINGS)
+            or t.folded.startswith(_CHILD_STARTS)
+            for t in self.tokens
+        )
 
 
 def segments(

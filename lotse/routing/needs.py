@@ -16,7 +16,7 @@ import numpy as np
 
 from lotse.language import Reading, read
 from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
-from lotse.language.scope import INABILITY_BEFORE, NEGATORS, segments
+from lotse.language.scope import ADULT_AGE, INABILITY_BEFORE, NEGATORS, segments
 from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, NeedModel, fuse, load_model
 from lotse.search.analysis import (
     STOP_WORDS,
@@ -35,6 +35,7 @@ __all__ = [
     "NeedMatch",
     "infer_offer_needs",
     "lexicon_scores",
+    "presence_threshold",
     "recognise",
 ]
 
@@ -345,6 +346,15 @@ def _lexicon_only(text: str, age: int | None) -> list[NeedMatch]:
     return found
 
 
+def presence_threshold() -> float:
+    """The score from which a recognised need counts as present by itself: the trained model's calibrated
+    threshold, or the lexicon's when no model ships. `recognise` may return needs below it (the single best
+    need above the model's floor, a need the safety net points to); the general-counselling answer of a
+    text in which nothing was recognised stays below it."""
+    model = load_model()
+    return THRESHOLD if model is None else model.threshold
+
+
 def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
     """The needs present in a situation text, best first; ALL.SOZB below THRESHOLD if none is.
 
@@ -382,6 +392,16 @@ def _denied_share(weights: Counter[int], reading: Reading) -> float:
 
 #: Needs the safety net may point to when a situation shows acute danger.
 EMERGENCY_NEEDS = ("NOT.KRISE", "NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "MIG.UMF")
+#: Emergency needs that concern a child or a minor only.
+_MINORS_ONLY = frozenset({"NOT.KSCH", "MIG.UMF"})
+
+
+def _emergency_needs(reading: Reading, age: int | None) -> tuple[str, ...]:
+    """The emergency needs the safety net may point to: child protection only where a child can be concerned
+    (the person is a minor, or of unknown age, or the text names a child or an age under 18)."""
+    if age is None or age < ADULT_AGE or reading.mentions_minor():
+        return EMERGENCY_NEEDS
+    return tuple(c for c in EMERGENCY_NEEDS if c not in _MINORS_ONLY)
 
 
 def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
@@ -403,6 +423,11 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     score = dict(zip(codes, fused.tolist(), strict=True))
     order = sorted(codes, key=lambda c: -score[c])
     if not offer:
+        # Child protection and the care of unaccompanied minors need a child: not for an adult's situation
+        # that names none.
+        allowed = _emergency_needs(reading, effective_age)
+        for code in _MINORS_ONLY - set(allowed):
+            score[code] = 0.0
         # A need the model reads only from denied or ended mentions ("keine Schulden mehr", "früher
         # getrunken") is not present; the lexicon, which reads negation itself, must not have matched it.
         for code in order:
@@ -418,7 +443,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         chosen = [order[0]]
     urgent: str | None = None
     if not offer and result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
-        urgent = max(EMERGENCY_NEEDS, key=lambda c: score[c])
+        urgent = max(allowed, key=lambda c: score[c])
         if urgent not in chosen:
             chosen.insert(0, urgent)
 

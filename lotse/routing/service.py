@@ -17,7 +17,7 @@ from lotse.language import read
 from lotse.routing import explain
 from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
 from lotse.routing.eligibility import group_fit, is_eligible
-from lotse.routing.needs import THRESHOLD, NeedMatch, recognise
+from lotse.routing.needs import THRESHOLD, NeedMatch, presence_threshold, recognise
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import DistrictMap, Place, proximity
 from lotse.routing.rank import (
@@ -194,6 +194,7 @@ class Router:
         pool = self._pool()
         reading = read(request.situation)
         needs = self._needs(request)
+        present = presence_threshold()
         age = request.age if request.age is not None else reading.person_age()
         evidence = {c: n.evidence for c, n in needs.items()}
         scores = {c: n.score for c, n in needs.items()}
@@ -216,10 +217,10 @@ class Router:
             decision,
             pool.text.scores(request.situation, order),
             self._now(),
-            fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < THRESHOLD,
+            fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < present,
             needs=tuple(order),
             hints=frozenset(
-                c for c in order if needs[c].urgent and needs[c].score < THRESHOLD and c not in rule_urgent
+                c for c in order if needs[c].urgent and needs[c].score < present and c not in rule_urgent
             ),
         )
         referrals: list[Candidate] = []
@@ -250,11 +251,12 @@ class Router:
 
     def _needs(self, request: RouteRequest) -> dict[str, DetectedNeed]:
         found: dict[str, DetectedNeed] = {}
+        # Every need the recogniser returns counts: it has chosen them by its own calibrated thresholds (a
+        # model's need may score well below the lexicon's THRESHOLD and still be the situation's need).
         for match in self._recognise(request.situation, request.age):
-            if match.score >= THRESHOLD or match.code == FALLBACK_NEED or match.urgent:
-                found[match.code] = DetectedNeed(
-                    match.code, match.label, match.score, tuple(match.evidence), match.urgent
-                )
+            found[match.code] = DetectedNeed(
+                match.code, match.label, match.score, tuple(match.evidence), match.urgent
+            )
         if request.needs is None:
             return found
         # The case worker's choice: a recognised need keeps its score and evidence, an added one counts full.
@@ -454,7 +456,7 @@ def _with_added_needs(needs: dict[str, DetectedNeed], decision: Decision) -> dic
                 added.code, taxonomy.label(added.code), round(added.score, 3), ()
             )
     fallback = merged.get(FALLBACK_NEED)
-    if fallback is not None and len(merged) > 1 and fallback.score < THRESHOLD:
+    if fallback is not None and len(merged) > 1 and fallback.score < presence_threshold():
         del merged[FALLBACK_NEED]
     return merged
 

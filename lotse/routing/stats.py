@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from lotse.db import Database
 from lotse.models import RouteStat, RouteStatMonth
-from lotse.routing.needs import THRESHOLD
+from lotse.routing.needs import presence_threshold
 from lotse.taxonomy import FALLBACK_NEED
 
 if TYPE_CHECKING:
@@ -75,7 +75,9 @@ def _abstained(answer: RouteAnswer) -> bool:
     if answer.abstained:
         return True
     needs = answer.needs
-    return not needs or (len(needs) == 1 and needs[0].code == FALLBACK_NEED and needs[0].score < THRESHOLD)
+    return not needs or (
+        len(needs) == 1 and needs[0].code == FALLBACK_NEED and needs[0].score < presence_threshold()
+    )
 
 
 class RouteStats:

@@ -90,3 +90,19 @@ def test_a_very_long_word_is_read_by_its_first_letters_and_keeps_its_offsets() -
     assert len(tokens[1].folded) == MAX_WORD_LEN
     assert split_compound("schuldnerberatung" * 300) == ["schuldnerberatung" * 300]
     assert read(word).lemmas[0] == word[:MAX_WORD_LEN]
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [
+        ("Mein Sohn kommt nicht mehr zur Schule.", True),
+        ("Die Nachbarskinder sind seit gestern allein.", True),
+        ("Verdacht auf Kindeswohlgefährdung, das Jugendamt weiß Bescheid.", True),
+        ("Sie ist erst 15 Jahre alt und will nicht mehr nach Hause.", True),
+        ("my daughter does not eat", True),
+        ("My mother is 79 and fell twice this month.", False),
+        ("Nachbar, ca. 40, hat die Fenster mit Alufolie abgeklebt.", False),
+    ],
+)
+def test_a_reading_tells_whether_a_child_or_minor_is_named(text: str, minor: bool) -> None:
+    assert read(text).mentions_minor() is minor

@@ -212,3 +212,23 @@ def test_a_safety_net_hint_quotes_no_words_it_was_not_recognised_by() -> None:
     ]
     hints = [m for t in texts for m in recognise(t) if m.urgent and m.score < THRESHOLD]
     assert hints and all(m.evidence == () for m in hints)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        (
+            "My mother is 79 and lives alone. She fell twice this month and lay on the floor for hours "
+            "the second time. Is there an alarm button service?",
+            79,
+        ),
+        ("Nachbar, ca. 40: redet seit Wochen davon, dass er abgehört wird, lässt niemanden rein.", 40),
+    ],
+)
+def test_child_protection_is_never_an_adults_need_when_no_child_is_named(text: str, age: int) -> None:
+    assert not {"NOT.KSCH", "MIG.UMF"} & {m.code for m in recognise(text, age)}
+
+
+def test_child_protection_stays_for_an_adults_question_about_a_named_child() -> None:
+    found = recognise("Die Nachbarskinder (4 und 6) sind seit gestern allein in der Wohnung.", 35)
+    assert found[0].code == "NOT.KSCH" and found[0].urgent
