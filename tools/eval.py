@@ -407,8 +407,14 @@ def main(argv: list[str] | None = None) -> int:
             cases = read_cases(town / "queries.jsonl")
             name = f"versiegelt {town.parent.name}: {_town_name(town)} ({len(cases)})"
             sealed += run_dataset(name, town, cases, False, False)
+    studied: list[tuple[str, Scores, Scores]] = []
+    for town in sorted((ROOT / "corpus" / "dev").glob("town-*")):
+        if (town / "queries.jsonl").exists():
+            cases = read_cases(town / "queries.jsonl")
+            name = f"Entwicklung: {_town_name(town)} ({len(cases)})"
+            studied += run_dataset(name, town, cases, False, args.verbose)
     print("## Verweise (versiegelte Städte zuerst)\n")
-    print_table(sealed + rows)
+    print_table(sealed + studied + rows)
     print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
     emergency_first(ROOT / "seed_data", args.shared)
     return 0
