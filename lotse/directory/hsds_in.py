@@ -108,21 +108,59 @@ class StoredIds:
 
     A record whose id is not among them is new: looking it up would only cost a query that finds nothing.
     Models without an entry are always looked up.
+
+    Records written in a batch (one flush at its end) find the rows that earlier records of the batch
+    created, as they would find them written; a record does not find the rows it created itself (neither
+    would it when written alone). What a batch adds to the id sets is journalled, so that a batch that
+    fails can be taken back and written again record by record.
     """
 
     by_model: dict[type, set[str]] = field(default_factory=dict)
+    #: Rows created by earlier records of the batch being written, by (model, id).
+    batch_rows: dict[tuple[type, str], Any] = field(default_factory=dict)
+    #: Rows created by the record being applied.
+    record_rows: dict[tuple[type, str], Any] = field(default_factory=dict)
+    #: (set, id) pairs the batch being written added, in order.
+    journal: list[tuple[set[str], str]] = field(default_factory=list)
 
     def find(self, session: Session, model: type[T], ident: Any) -> T | None:
         """Return the stored (or, earlier in this import, created) row with this id, or None."""
         known = self.by_model.get(model)
         if known is not None and ident not in known:
             return None
-        return session.get(model, ident)
+        row = self.batch_rows.get((model, ident))
+        return row if row is not None else session.get(model, ident)
 
-    def created(self, model: type, ident: str) -> None:
+    def created(self, row: Any) -> None:
         """Note a row created in this import, so later records find it."""
+        model, ident = type(row), row.id
         if model in self.by_model:
-            self.by_model[model].add(ident)
+            self.remember(self.by_model[model], ident)
+        self.record_rows[(model, ident)] = row
+
+    def remember(self, ids: set[str], ident: str) -> None:
+        """Add an id to a set of ids and journal it (when it is new) for `undo`."""
+        if ident not in ids:
+            ids.add(ident)
+            self.journal.append((ids, ident))
+
+    def record_done(self, *, batched: bool) -> None:
+        """A record is applied: in a batch, the later records find its rows."""
+        if batched:
+            self.batch_rows.update(self.record_rows)
+        self.record_rows.clear()
+
+    def batch_done(self) -> None:
+        """The batch is written (its rows are found in the session from now on); start a new journal."""
+        self.batch_rows.clear()
+        self.record_rows.clear()
+        self.journal.clear()
+
+    def undo(self) -> None:
+        """Take back every id the batch added (it was rolled back)."""
+        for ids, ident in reversed(self.journal):
+            ids.discard(ident)
+        self.batch_done()
 
 
 @dataclass
@@ -138,6 +176,31 @@ class ImportContext:
     #: Term ids that attributes name without describing them (and no bundle file describes either).
     unknown_terms: set[str] = field(default_factory=set)
     stored: StoredIds = field(default_factory=StoredIds)
+    #: True while records are written in a batch: the offers are not flushed one by one, so the rows that
+    #: refer to an offer by id only (its attributes and change-log entry) wait in `deferred` until the
+    #: batch's offers are written.
+    batched: bool = False
+    deferred: list[Any] = field(default_factory=list)
+
+    def checkpoint(self) -> Callable[[], None]:
+        """Start a batch; return what takes the context back to this point if the batch is rolled back."""
+        self.stored.batch_done()
+        warnings, unknown_terms, org_locations = (
+            len(self.warnings),
+            set(self.unknown_terms),
+            dict(self.org_locations),
+        )
+
+        def restore() -> None:
+            del self.warnings[warnings:]
+            self.unknown_terms.clear()
+            self.unknown_terms.update(unknown_terms)
+            self.org_locations.clear()
+            self.org_locations.update(org_locations)
+            self.stored.undo()
+            self.deferred.clear()
+
+        return restore
 
 
 def record_hash(record: Any) -> str:
@@ -166,7 +229,7 @@ def apply_organization(session: Session, record: dict[str, Any], ctx: ImportCont
     if org is None:
         org = Organization(id=record["id"])
         session.add(org)
-        ctx.stored.created(Organization, org.id)
+        ctx.stored.created(org)
     before = None if created else _organization_state(org)
     for key in ORGANIZATION_FIELDS:
         setattr(org, key, record.get(key) if key != "description" else record.get(key) or "")
@@ -216,7 +279,7 @@ def upsert_location(
     if location is None:
         location = Location(id=record["id"], organization_id=org_id)
         session.add(location)
-        ctx.stored.created(Location, location.id)
+        ctx.stored.created(location)
     for key in LOCATION_FIELDS:
         value = record.get(key)
         setattr(location, key, value if value is not None or key != "location_type" else "physical")
@@ -235,7 +298,7 @@ def upsert_location(
         location.district_id = geo.locate(ctx.areas, location.latitude, location.longitude)
     else:
         location.district_id = None
-    ctx.applied_locations.add(record["id"])
+    ctx.stored.remember(ctx.applied_locations, record["id"])
     return location
 
 
@@ -247,9 +310,10 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
         return "unchanged"
     created = offer is None
     if offer is None:
+        # Added to the session once it is built: its collections then cascade into it once, not per
+        # assignment.
         offer = Offer(id=record["id"], version=0)
-        session.add(offer)
-        ctx.stored.created(Offer, offer.id)
+        ctx.stored.created(offer)
     else:
         _clear_children(session, offer)
     offer.organization_id = org_id
@@ -286,10 +350,15 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     _apply_districts(offer, ctx)
     offer.version = (offer.version or 0) + 1
     offer.content_hash = digest
-    session.flush()
-    # Rows that refer to the offer by id only are added once it is written.
-    session.add_all(attributes)
-    session.add(ChangeLog(service_id=offer.id, version=offer.version))
+    session.add(offer)
+    # Rows that refer to the offer by id only are added once it is written (in a batch: after the batch's
+    # offers are written).
+    by_id = [*attributes, ChangeLog(service_id=offer.id, version=offer.version)]
+    if ctx.batched:
+        ctx.deferred += by_id
+    else:
+        session.flush()
+        session.add_all(by_id)
     return "created" if created else "updated"
 
 

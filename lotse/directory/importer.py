@@ -282,6 +282,36 @@ def _in_range(lon: float, lat: float) -> bool:
     return -180 <= lon <= 180 and -90 <= lat <= 90
 
 
+#: Records (organisations and their services) written in one savepoint with one flush at its end. A batch
+#: that fails is rolled back and written again record by record, each in its own savepoint as before, so
+#: exactly the records that fail on their own are rejected, with the same reasons.
+BATCH_RECORDS = 200
+
+
+@dataclass
+class _Prepared:
+    """One organisation of the bundle, checked and repaired, with what the report is to say about it."""
+
+    where: str
+    record: Any
+    #: Warnings about links that were dropped.
+    notes: list[str] = field(default_factory=list)
+    #: One warning per field that was repaired or dropped (counted under "fields").
+    repair_lines: list[str] = field(default_factory=list)
+    org_errors: list[str] = field(default_factory=list)
+    service_errors: dict[int, list[str]] = field(default_factory=dict)
+    services: list[Any] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        """Records this organisation writes (itself and its services)."""
+        return 1 + len(self.services)
+
+
+#: Writes one record's upsert (see `_apply`): returns whether it was stored.
+Apply = Callable[[Session, Any, ImportContext, ImportReport, str, Rejection], bool]
+
+
 def _import_organizations(
     session: Session,
     organizations: Any,
@@ -294,52 +324,143 @@ def _import_organizations(
         report.reject(Rejection(ORGANIZATIONS_FILE, "", None, None, reason), "organizations")
         return
     seen_services: set[str] = set()
+    batch: list[_Prepared] = []
     for i, record in enumerate(organizations):
         if progress is not None:
             progress(i, len(organizations))
-        where = f"[{i}]"
-        if not isinstance(record, dict):
-            reason = "erwartet ein Objekt (HSDS organization)"
-            report.reject(Rejection(ORGANIZATIONS_FILE, where, None, None, reason), "organizations")
+        batch.append(_prepare(record, f"[{i}]"))
+        if sum(p.size for p in batch) >= BATCH_RECORDS:
+            _write_batch(session, batch, ctx, report, seen_services)
+            batch = []
+    if batch:
+        _write_batch(session, batch, ctx, report, seen_services)
+
+
+def _prepare(record: Any, where: str) -> _Prepared:
+    """Check and repair one organisation with its services (no database work)."""
+    if not isinstance(record, dict):
+        return _Prepared(where, record)
+    # Before validation: a link Lotse will not pass on costs the link, not the record.
+    notes = drop_unsafe_links(record, f"{ORGANIZATIONS_FILE}{where}")
+    record, lines, checked = _repaired(record, where)
+    org_errors, service_errors = checked if checked is not None else _split_errors(record)
+    services = record.get("services") if isinstance(record.get("services"), list) else []
+    return _Prepared(where, record, notes, lines, org_errors, service_errors, services)
+
+
+def _write_batch(
+    session: Session,
+    batch: list[_Prepared],
+    ctx: ImportContext,
+    report: ImportReport,
+    seen_services: set[str],
+) -> None:
+    """Write a batch of organisations in one savepoint; if that fails, write them again one by one."""
+    restore_report = _checkpoint(report)
+    restore_context = ctx.checkpoint()
+    savepoint = session.begin_nested()
+    ctx.batched = True
+    try:
+        with session.no_autoflush:
+            for prepared in batch:
+                _write_organization(session, prepared, ctx, report, seen_services, _apply_in_batch)
+            session.flush()
+            session.add_all(ctx.deferred)
+            ctx.deferred.clear()
+            session.flush()
+        savepoint.commit()
+    except Exception:  # noqa: BLE001 - the batch is written again record by record, which reports it
+        savepoint.rollback()
+        restore_report()
+        restore_context()
+    else:
+        ctx.stored.batch_done()
+        return
+    finally:
+        ctx.batched = False
+    for prepared in batch:
+        _write_organization(session, prepared, ctx, report, seen_services, _apply)
+
+
+def _checkpoint(report: ImportReport) -> Callable[[], None]:
+    """Return what takes the report back to its present state."""
+    counts = {kind: Counter(outcomes) for kind, outcomes in report.counts.items()}
+    rejections, warnings = len(report.rejections), len(report.warnings)
+
+    def restore() -> None:
+        report.counts.clear()
+        report.counts.update(counts)
+        del report.rejections[rejections:]
+        del report.warnings[warnings:]
+
+    return restore
+
+
+def _write_organization(
+    session: Session,
+    prepared: _Prepared,
+    ctx: ImportContext,
+    report: ImportReport,
+    seen_services: set[str],
+    apply: Apply,
+) -> None:
+    """Report one prepared organisation's notes and rejections and write what is valid of it."""
+    where, record = prepared.where, prepared.record
+    if not isinstance(record, dict):
+        reason = "erwartet ein Objekt (HSDS organization)"
+        report.reject(Rejection(ORGANIZATIONS_FILE, where, None, None, reason), "organizations")
+        return
+    report.warnings += prepared.notes
+    for line in prepared.repair_lines:
+        report.warnings.append(line)
+        report.count("fields", "repaired" if "repariert" in line else "dropped")
+    if prepared.org_errors:
+        report.reject(_rejection(where, record, "; ".join(prepared.org_errors)), "organizations")
+        for j, service in enumerate(prepared.services):
+            reason = "gehört zu einer abgelehnten Organisation"
+            report.reject(_rejection(f"{where}.services[{j}]", service, reason), "services")
+        return
+    if not apply(
+        session,
+        partial(apply_organization, session, record, ctx),
+        ctx,
+        report,
+        "organizations",
+        _rejection(where, record, ""),
+    ):
+        return
+    for j, service in enumerate(prepared.services):
+        path = f"{where}.services[{j}]"
+        errors = prepared.service_errors.get(j, []) + service_rule_errors(service)
+        if not errors and service["id"] in seen_services:
+            errors = ["Angebots-Id kommt im Bündel doppelt vor"]
+        if errors:
+            report.reject(_rejection(path, service, "; ".join(errors)), "services")
             continue
-        # Before validation: a link Lotse will not pass on costs the link, not the record.
-        report.warnings += drop_unsafe_links(record, f"{ORGANIZATIONS_FILE}{where}")
-        record, checked = _repaired(record, where, report)
-        org_errors, service_errors = checked if checked is not None else _split_errors(record)
-        services = record.get("services") if isinstance(record.get("services"), list) else []
-        if org_errors:
-            report.reject(_rejection(where, record, "; ".join(org_errors)), "organizations")
-            for j, service in enumerate(services):
-                reason = "gehört zu einer abgelehnten Organisation"
-                report.reject(_rejection(f"{where}.services[{j}]", service, reason), "services")
-            continue
-        if not _apply(
+        ctx.stored.remember(seen_services, service["id"])
+        apply(
             session,
-            partial(apply_organization, session, record, ctx),
+            partial(apply_service, session, service, record["id"], ctx),
+            ctx,
             report,
-            "organizations",
-            _rejection(where, record, ""),
-        ):
-            continue
-        for j, service in enumerate(services):
-            path = f"{where}.services[{j}]"
-            errors = service_errors.get(j, []) + service_rule_errors(service)
-            if not errors and service["id"] in seen_services:
-                errors = ["Angebots-Id kommt im Bündel doppelt vor"]
-            if errors:
-                report.reject(_rejection(path, service, "; ".join(errors)), "services")
-                continue
-            seen_services.add(service["id"])
-            _apply(
-                session,
-                partial(apply_service, session, service, record["id"], ctx),
-                report,
-                "services",
-                _rejection(path, service, ""),
-            )
+            "services",
+            _rejection(path, service, ""),
+        )
 
 
-def _apply(session: Session, action: Any, report: ImportReport, kind: str, template: Rejection) -> bool:
+def _apply_in_batch(
+    session: Session, action: Any, ctx: ImportContext, report: ImportReport, kind: str, _template: Rejection
+) -> bool:
+    """Run one record's upsert inside its batch (no savepoint of its own: a failure fails the batch)."""
+    outcome = action()
+    ctx.stored.record_done(batched=True)
+    report.count(kind, outcome)
+    return True
+
+
+def _apply(
+    session: Session, action: Any, ctx: ImportContext, report: ImportReport, kind: str, template: Rejection
+) -> bool:
     """Run one record's upsert in a savepoint; on failure roll it back and report it.
 
     While a record is built nothing is flushed on the way (a lookup would otherwise write the half-built
@@ -363,6 +484,8 @@ def _apply(session: Session, action: Any, report: ImportReport, kind: str, templ
             kind,
         )
         return False
+    finally:
+        ctx.stored.record_done(batched=False)
     report.count(kind, outcome)
     return True
 
@@ -371,10 +494,8 @@ def _apply(session: Session, action: Any, report: ImportReport, kind: str, templ
 SplitErrors = tuple[list[str], dict[int, list[str]]]
 
 
-def _repaired(
-    record: dict[str, Any], where: str, report: ImportReport
-) -> tuple[dict[str, Any], SplitErrors | None]:
-    """Repair or drop single bad fields of an organisation and of each service (each with a warning).
+def _repaired(record: dict[str, Any], where: str) -> tuple[dict[str, Any], list[str], SplitErrors | None]:
+    """Repair or drop single bad fields of an organisation and of each service (one warning line each).
 
     Also return the errors the repaired records still have, as `_split_errors` would find them, from the
     repair's own last validation (the organisation schema holds each service as the service schema does);
@@ -401,10 +522,7 @@ def _repaired(
             organization["services"].append(service)
     elif services is not None:
         organization["services"] = services
-    for line in lines:
-        report.warnings.append(line)
-        report.count("fields", "repaired" if "repariert" in line else "dropped")
-    return organization, (([german_message(e) for e in left], by_service) if complete else None)
+    return organization, lines, (([german_message(e) for e in left], by_service) if complete else None)
 
 
 def _split_errors(record: dict[str, Any]) -> tuple[list[str], dict[int, list[str]]]:

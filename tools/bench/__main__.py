@@ -15,6 +15,7 @@ BENCHMARKS = [
     "tools.bench.search_bench",
     "tools.bench.route_bench",
     "tools.bench.goals",
+    "tools.bench.init_bench",
 ]
 
 
