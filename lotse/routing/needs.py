@@ -30,11 +30,13 @@ from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
 
 __all__ = [
     "EMERGENCY_NEEDS",
+    "MINORS_ONLY",
     "OFFER_THRESHOLD",
     "THRESHOLD",
     "NeedMatch",
     "infer_offer_needs",
     "lexicon_scores",
+    "may_concern_minor",
     "presence_threshold",
     "recognise",
 ]
@@ -393,15 +395,21 @@ def _denied_share(weights: Counter[int], reading: Reading) -> float:
 #: Needs the safety net may point to when a situation shows acute danger.
 EMERGENCY_NEEDS = ("NOT.KRISE", "NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "MIG.UMF")
 #: Emergency needs that concern a child or a minor only.
-_MINORS_ONLY = frozenset({"NOT.KSCH", "MIG.UMF"})
+MINORS_ONLY = frozenset({"NOT.KSCH", "MIG.UMF"})
+
+
+def may_concern_minor(reading: Reading, age: int | None) -> bool:
+    """Whether a child can be concerned: the person is a minor or of unknown age, or the text names a child
+    or an age under 18."""
+    return age is None or age < ADULT_AGE or reading.mentions_minor()
 
 
 def _emergency_needs(reading: Reading, age: int | None) -> tuple[str, ...]:
-    """The emergency needs the safety net may point to: child protection only where a child can be concerned
-    (the person is a minor, or of unknown age, or the text names a child or an age under 18)."""
-    if age is None or age < ADULT_AGE or reading.mentions_minor():
+    """The emergency needs the safety net may point to: child protection only where a child can be
+    concerned."""
+    if may_concern_minor(reading, age):
         return EMERGENCY_NEEDS
-    return tuple(c for c in EMERGENCY_NEEDS if c not in _MINORS_ONLY)
+    return tuple(c for c in EMERGENCY_NEEDS if c not in MINORS_ONLY)
 
 
 def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
@@ -426,7 +434,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         # Child protection and the care of unaccompanied minors need a child: not for an adult's situation
         # that names none.
         allowed = _emergency_needs(reading, effective_age)
-        for code in _MINORS_ONLY - set(allowed):
+        for code in MINORS_ONLY - set(allowed):
             score[code] = 0.0
         # A need the model reads only from denied or ended mentions ("keine Schulden mehr", "früher
         # getrunken") is not present; the lexicon, which reads negation itself, must not have matched it.

@@ -17,7 +17,14 @@ from lotse.language import read
 from lotse.routing import explain
 from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
 from lotse.routing.eligibility import group_fit, is_eligible
-from lotse.routing.needs import THRESHOLD, NeedMatch, presence_threshold, recognise
+from lotse.routing.needs import (
+    MINORS_ONLY,
+    THRESHOLD,
+    NeedMatch,
+    may_concern_minor,
+    presence_threshold,
+    recognise,
+)
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import DistrictMap, Place, proximity
 from lotse.routing.rank import (
@@ -123,6 +130,8 @@ class _Question:
     fallback: bool  # no need was recognised: general advice stands in
     needs: tuple[str, ...] = ()  # the needs of the answer (emergency offers must fit them)
     hints: frozenset[str] = frozenset()  # needs only the safety net added, below the threshold
+    #: The question may concern a child (else offers only for minors' emergencies are not referred by words).
+    minor: bool = True
     _strong: list[tuple[float, OfferFacts]] | None = None
 
     @property
@@ -136,6 +145,11 @@ class _Question:
         if features and not set(features) <= set(offer.summary.accessibility):
             return False
         return is_eligible(offer, self.request.age)
+
+    def suits(self, offer: OfferFacts) -> bool:
+        """Whether an offer may be referred for the situation's words: not one only for minors in danger
+        (child protection) when an adult's question names no child."""
+        return self.minor or not offer.needs or not set(offer.needs) <= MINORS_ONLY
 
     def strong_text(self) -> list[tuple[float, OfferFacts]]:
         """The offers whose text answers the situation best (at most SIBLING_LOOKS), with their text score,
@@ -222,6 +236,7 @@ class Router:
             hints=frozenset(
                 c for c in order if needs[c].urgent and needs[c].score < present and c not in rule_urgent
             ),
+            minor=may_concern_minor(reading, age),
         )
         referrals: list[Candidate] = []
         unserved: list[str] = []
@@ -354,7 +369,7 @@ class Router:
                 continue
             if not any(taxonomy.need_area.get(code) == area for code in offer.needs):
                 continue
-            if not question.eligible(offer) or not mentions_need(offer, need):
+            if not question.eligible(offer) or not question.suits(offer) or not mentions_need(offer, need):
                 continue
             candidate = self._candidate(offer, need, question)
             candidate.need_match = SIBLING_MATCH
@@ -389,7 +404,7 @@ class Router:
         for offer in offers:
             if offer.id in referred or question.text_scores.get(offer.id) < NULL_MIN_TEXT:
                 continue
-            if question.eligible(offer):
+            if question.eligible(offer) and question.suits(offer):
                 found.append(self._candidate(offer, None, question))
         found = apply_filters(found, question.decision.offer_effects, None)
         apply_boosts(found, question.decision.offer_effects, None)

@@ -217,6 +217,29 @@ def test_an_offer_of_the_same_area_not_speaking_of_the_need_is_not_referred_for_
     assert all(r.need != "ARB.RECHT" for r in answer.referrals)
 
 
+def _child_protection_by_words(situation: str, age: int) -> list[str]:
+    crisis = summary("Krisentelefon", needs=["NOT.KRISE"], city_wide=True)
+    child = summary(
+        "Kinderschutz-Bereitschaft",
+        needs=["NOT.KSCH"],
+        city_wide=True,
+        description="Sofort erreichbar, wenn ein Kind in Gefahr ist: Krise, Gewalt, Vernachlässigung.",
+    )
+    return names(ask(router([crisis, child], [("NOT.KRISE", 0.9)]), situation, age=age))
+
+
+def test_child_protection_is_not_referred_by_words_for_an_adult_when_no_child_is_named() -> None:
+    named = _child_protection_by_words(
+        "Mein Bruder (41) will sich verabschieden, ich bin nicht sofort da.", 41
+    )
+    assert named == ["Krisentelefon"]
+
+
+def test_child_protection_is_referred_by_words_when_the_adults_text_names_a_child() -> None:
+    named = _child_protection_by_words("Krise zu Hause, meine Kinder sind sofort in Gefahr.", 35)
+    assert "Kinderschutz-Bereitschaft" in named
+
+
 # --- the eligibility guarantee -------------------------------------------------------------------------
 
 
