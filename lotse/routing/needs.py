@@ -30,6 +30,7 @@ from lotse.taxonomy import FALLBACK_NEED, load_taxonomy
 
 __all__ = [
     "EMERGENCY_NEEDS",
+    "FALLBACK_SCORE",
     "MINORS_ONLY",
     "OFFER_THRESHOLD",
     "THRESHOLD",

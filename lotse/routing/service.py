@@ -18,6 +18,7 @@ from lotse.routing import explain
 from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
 from lotse.routing.eligibility import group_fit, is_eligible
 from lotse.routing.needs import (
+    FALLBACK_SCORE,
     MINORS_ONLY,
     THRESHOLD,
     NeedMatch,
@@ -224,6 +225,16 @@ class Router:
         if request.needs is None:
             needs = _with_added_needs(needs, decision)
         order = _need_order(needs, decision)
+        # A need only the safety net points to (its own score below the threshold) is a hint, not a need
+        # Lotse judges present: it brings its crisis offer first and the crisis note, and is not listed.
+        hints = frozenset(
+            c for c in order if needs[c].urgent and needs[c].score < present and c not in rule_urgent
+        )
+        if hints and set(order) <= hints:
+            needs[FALLBACK_NEED] = DetectedNeed(
+                FALLBACK_NEED, load_taxonomy().label(FALLBACK_NEED), FALLBACK_SCORE, ()
+            )
+            order = _need_order(needs, decision)
         question = _Question(
             request,
             districts.get(request.district),
@@ -233,9 +244,7 @@ class Router:
             self._now(),
             fallback=FALLBACK_NEED in needs and needs[FALLBACK_NEED].score < present,
             needs=tuple(order),
-            hints=frozenset(
-                c for c in order if needs[c].urgent and needs[c].score < present and c not in rule_urgent
-            ),
+            hints=hints,
             minor=may_concern_minor(reading, age),
         )
         referrals: list[Candidate] = []
@@ -247,8 +256,14 @@ class Router:
             referrals.extend(found)
         if question.fallback:
             # Honest abstention: what the offers' own texts say comes before general counselling.
-            by_words = self._by_words(pool, question, set(), any_offer=True)
-            referrals = by_words + [c for c in referrals if c.offer.id not in {b.offer.id for b in by_words}]
+            # A crisis offer the safety net brings stays first.
+            urgent_first = [c for c in referrals if c.emergency]
+            taken = {c.offer.id for c in urgent_first}
+            by_words = [
+                c for c in self._by_words(pool, question, set(), any_offer=True) if c.offer.id not in taken
+            ]
+            taken |= {c.offer.id for c in by_words}
+            referrals = urgent_first + by_words + [c for c in referrals if c.offer.id not in taken]
         referred = {c.offer.id for c in referrals}
         referrals.extend(self._general_advice(unserved, pool, question, referred))
         referred = {c.offer.id for c in referrals}
@@ -256,7 +271,7 @@ class Router:
             referrals.extend(self._by_words(pool, question, referred))
         alarm = any(code in decision.emergency_needs for code in order)
         return RouteAnswer(
-            [needs[c] for c in order],
+            [needs[c] for c in order if c not in hints],
             self._referrals(referrals, question),
             abstained=question.fallback,
             crisis_note=explain.crisis_note(age) if alarm else None,
@@ -418,7 +433,7 @@ class Router:
     def _referrals(self, candidates: list[Candidate], question: _Question) -> list[Referral]:
         return [
             Referral(
-                need=c.need,
+                need=None if c.need in question.hints else c.need,
                 score=round(c.score, 4),
                 distance_km=c.place.distance_km,
                 reasons=_explained(c, question),

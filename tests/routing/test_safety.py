@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from lotse.directory.summary import OfferSummary
-from lotse.routing.needs import NeedMatch, recognise
+from lotse.routing.needs import NeedMatch, presence_threshold, recognise
 from lotse.routing.rules import RuleSet
 from lotse.routing.service import RouteAnswer, Router, RouteRequest
 from lotse.routing.sources import OfferPool
@@ -71,6 +71,36 @@ def test_an_urgent_need_without_a_rule_puts_its_crisis_offer_first_with_a_note()
     assert (first.offer.name, first.emergency) == ("TelefonSeelsorge", True)
     assert answer.crisis_note and "112" in answer.crisis_note
     assert answer.needs[0].code == "NOT.KRISE"
+
+
+def test_a_hint_of_the_safety_net_brings_the_crisis_offer_first_but_is_not_listed_as_a_need() -> None:
+    # The contract lists only needs above Lotse's threshold: a hint says "maybe an emergency", not "this
+    # is the need"; it still puts the crisis line first with the note, and Lotse says it is unsure.
+    hint = urgent("NOT.KRISE", presence_threshold() / 2)
+    answer = ask([QUARTER, SEELSORGE], hint)
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency, first.need) == ("TelefonSeelsorge", True, None)
+    assert answer.crisis_note and "112" in answer.crisis_note
+    assert "NOT.KRISE" not in [n.code for n in answer.needs]
+    assert answer.abstained
+    assert [r.offer.name for r in answer.referrals] == ["TelefonSeelsorge", "Kümmerer im Quartier"]
+
+
+def test_a_hint_beside_a_sure_need_keeps_the_crisis_offer_first_and_lists_the_sure_need() -> None:
+    def recognise_(_text: str, _age: int | None) -> list[NeedMatch]:
+        label = load_taxonomy().label
+        return [
+            NeedMatch("NOT.KRISE", label("NOT.KRISE"), presence_threshold() / 2, (), urgent=True),
+            NeedMatch("ALL.SOZB", label("ALL.SOZB"), 0.9, ("Wort",)),
+        ]
+
+    answer = ask([QUARTER, SEELSORGE], recognise_)
+    assert [n.code for n in answer.needs] == ["ALL.SOZB"]
+    assert [(r.offer.name, r.emergency) for r in answer.referrals] == [
+        ("TelefonSeelsorge", True),
+        ("Kümmerer im Quartier", False),
+    ]
+    assert not answer.abstained
 
 
 def test_the_safety_nets_emergency_reason_quotes_the_words_the_need_was_recognised_by() -> None:
