@@ -19,6 +19,7 @@ from functools import partial
 import numpy as np
 
 from lotse.geo import EARTH_RADIUS_KM
+from lotse.giving_way import give_way
 from lotse.routing.eligibility import MATCHED_FIT, MISMATCHED_FIT, NEUTRAL_FIT
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import (
@@ -205,10 +206,12 @@ def prepare(pool: OfferPool, rules: RuleSet | None = None) -> None:
     selection (a patched pool rebuilds only what an edit touched). PoolKeeper calls this before it swaps
     the pool in, so no question pays for it."""
     for need in pool.needs():
+        give_way()  # a serving process's background thread waits while a request is answered
         members_of(pool, need)
     for rule in rules.rules if rules is not None else ():
         for effect in rule.then:
             if isinstance(effect, Emergency) and effect.need:
+                give_way()
                 members_of(pool, effect.need, effect.offers)
 
 

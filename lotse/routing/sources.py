@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 
 from lotse.db import Database
 from lotse.directory.summary import OfferSummary
+from lotse.giving_way import give_way, giving_way
 from lotse.models import ChangeLog, District, OfferTerm
 from lotse.routing.offers import OfferFacts, facts_of, facts_of_stored
 from lotse.routing.proximity import DistrictMap, Place
@@ -375,7 +376,9 @@ class PoolKeeper:
             # "City-wide" means every district: a changed district list changes every such offer.
             whole = pool is None or districts != self._district_ids or _from_database(pool)
             known = None if whole or pool is None else pool.versions()
+            give_way()
             found = self._changes(known, None if pool is None else pool.key)
+            give_way()
             if found is None:
                 self._from_db(pool)
             elif whole or found.complete:
@@ -383,7 +386,10 @@ class PoolKeeper:
                 self.stats.full_reads += 1
             elif pool is not None and (found.changed or found.removed or found.key != pool.key):
                 changed = [facts_of_stored(s) for s in found.changed.values()]
-                self._swap(pool.patched(changed, found.removed, found.key))
+                give_way()
+                patched = pool.patched(changed, found.removed, found.key)
+                give_way()
+                self._swap(patched)
                 self.stats.patches += 1
                 self.stats.offers_patched += len(changed) + len(found.removed)
             self._district_ids = districts
@@ -428,7 +434,8 @@ class PoolKeeper:
     def _run(self) -> None:
         while not self._stop.wait(self._check_seconds):
             try:
-                self.update()
+                with giving_way():
+                    self.update()
             except Exception:
                 log.exception("Angebote für die Lotsenfrage nicht nachgeführt; neuer Versuch folgt.")
 

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, or_, select
+from whoosh.writing import MERGE_SMALL
 
 from lotse.db import Database
+from lotse.giving_way import give_way
 from lotse.models import ChangeLog
 from lotse.search import fields as F
 from lotse.search.documents import (
@@ -53,6 +55,8 @@ WRITER_TIMEOUT = 10.0
 GAP_FORGET_SECONDS = 600.0
 #: Change-log rows applied per commit; a long backlog is applied in several commits.
 APPLY_BATCH = 2000
+#: Documents written between two pauses for requests (lotse.giving_way).
+GIVE_WAY_DOCUMENTS = 20
 
 
 @dataclass
@@ -99,6 +103,25 @@ def diff(index: dict[str, int], database: dict[str, int]) -> IndexDiff:
 
 
 _MAX_SEQ = select(func.max(ChangeLog.seq))
+
+
+def _merge_small_giving_way(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's default merge of small segments, giving way to requests before each segment it reads."""
+    return list(MERGE_SMALL(_GivingWay(writer), segments))
+
+
+class _GivingWay:
+    """A segment writer whose add_reader (one segment merged) first gives way to requests."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def add_reader(self, reader: Any) -> None:
+        give_way()
+        self._writer.add_reader(reader)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writer, name)
 
 
 @dataclass
@@ -230,6 +253,7 @@ class IndexWriter:
 
     def _apply(self, ids: Iterable[str], seq: int) -> int:
         ids = sorted(set(ids))
+        give_way()
         with self.db.session() as session:
             offers = load_offers(session, ids)
             district_ids = all_district_ids(session)
@@ -241,9 +265,12 @@ class IndexWriter:
             # A generation built before derived words were stored: routing analyses those itself.
             for document in documents.values():
                 document.pop(F.DERIVED, None)
+        give_way()
         writer = self._ix.writer(timeout=WRITER_TIMEOUT, compound=COMPOUND)
         try:
-            for ident in ids:
+            for done, ident in enumerate(ids, 1):
+                if done % GIVE_WAY_DOCUMENTS == 0:
+                    give_way()
                 if ident in documents:
                     writer.update_document(**documents[ident])
                     self._learn(documents[ident][F.TEXT])
@@ -253,7 +280,8 @@ class IndexWriter:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        give_way()
+        writer.commit(mergetype=_merge_small_giving_way)
         return len(ids)
 
     def _learn(self, text: str) -> None:

@@ -142,7 +142,7 @@ def _by_ids(pool: OfferPool) -> tuple[dict[str, list[str]], dict[str, list[str]]
     named = {
         term: sorted(
             o.id
-            for s, n in zip(p.slots.tolist(), p.named.tolist())
+            for s, n in zip(p.slots.tolist(), p.named.tolist(), strict=True)
             if n and (o := text.offer_at(s)) is not None
         )
         for term, p in text._postings.items()
