@@ -139,14 +139,24 @@ class Members:
             )
 
         size = len(offers)
+        # Each array of a large need takes milliseconds: a background thread gives way between them.
+        slots = pool.text.slots(offers)
+        give_way()
+        match = np.fromiter((need_match(o, need) for o in offers), dtype=np.float64, count=size)
+        give_way()
+        verified = floats(o.last_verified.toordinal() if o.last_verified else None for o in offers)
+        give_way()
+        lat, lon = floats(o.lat for o in offers), floats(o.lon for o in offers)
+        give_way()
+        city_wide = np.fromiter((o.city_wide for o in offers), dtype=np.bool_, count=size)
         return cls(
             offers,
-            pool.text.slots(offers),
-            np.fromiter((need_match(o, need) for o in offers), dtype=np.float64, count=size),
-            floats(o.last_verified.toordinal() if o.last_verified else None for o in offers),
-            floats(o.lat for o in offers),
-            floats(o.lon for o in offers),
-            np.fromiter((o.city_wide for o in offers), dtype=np.bool_, count=size),
+            slots,
+            match,
+            verified,
+            lat,
+            lon,
+            city_wide,
             {d: _mask(size, rows) for d, rows in served.items()},
         )
 

@@ -23,6 +23,7 @@ from functools import cache
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lotse.giving_way import give_way
 from lotse.language.matcher import Phrase, compile_phrase
 from lotse.routing.offers import OfferFacts
 from lotse.search.analysis import CUE_TIERS, need_cues
@@ -121,8 +122,12 @@ class TextIndex:
     def patched(self, removed: Iterable[OfferFacts], added: Iterable[OfferFacts]) -> TextIndex:
         """A copy with the `removed` offers' postings gone and the `added` offers' postings in."""
         copy = TextIndex(())
+        # Copies of 100,000 references take milliseconds each: a background thread gives way between them.
         offers, slot_of, free = list(self._offers), dict(self._slot), list(self._free)
-        postings, needs = dict(self._postings), dict(self._needs)
+        give_way()
+        postings = dict(self._postings)
+        give_way()
+        needs = dict(self._needs)
         freed: set[int] = set()
         terms: set[str] = set()
         codes: set[str] = set()

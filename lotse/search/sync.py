@@ -55,8 +55,9 @@ WRITER_TIMEOUT = 10.0
 GAP_FORGET_SECONDS = 600.0
 #: Change-log rows applied per commit; a long backlog is applied in several commits.
 APPLY_BATCH = 2000
-#: Documents written between two pauses for requests (lotse.giving_way).
+#: Documents written, and ids and versions read, between two pauses for requests (lotse.giving_way).
 GIVE_WAY_DOCUMENTS = 20
+GIVE_WAY_ROWS = 2000
 
 
 @dataclass
@@ -84,6 +85,8 @@ def indexed_versions(searcher: Any) -> dict[str, int]:
             continue
         column = reader.column_reader(F.FACTS)
         for docnum in range(reader.doc_count_all()):
+            if docnum % GIVE_WAY_ROWS == 0:
+                give_way()
             raw = column[docnum]
             if raw and not reader.is_deleted(docnum):
                 ident, version = OfferFacts.head(raw)
@@ -93,13 +96,14 @@ def indexed_versions(searcher: Any) -> dict[str, int]:
 
 def diff(index: dict[str, int], database: dict[str, int]) -> IndexDiff:
     """Compare id -> version of the index with those of the active offers."""
-    return IndexDiff(
-        missing=sorted(set(database) - set(index)),
-        extra=sorted(set(index) - set(database)),
-        stale=sorted(
-            (i, index[i], database[i]) for i in set(index) & set(database) if index[i] != database[i]
-        ),
+    missing = sorted(database.keys() - index.keys())
+    give_way()  # at 100,000 offers each comparison takes tens of milliseconds
+    extra = sorted(index.keys() - database.keys())
+    give_way()
+    stale = sorted(
+        (i, v, database[i]) for i, v in index.items() if (d := database.get(i)) is not None and v != d
     )
+    return IndexDiff(missing=missing, extra=extra, stale=stale)
 
 
 _MAX_SEQ = select(func.max(ChangeLog.seq))
@@ -224,6 +228,7 @@ class IndexWriter:
         with self._mutex:
             self._ensure_open()
             found = diff(self._index_versions(), self._database_versions())
+            give_way()
             self.reconciled_at = time.monotonic()
             if not found:
                 return 0
@@ -258,9 +263,11 @@ class IndexWriter:
             offers = load_offers(session, ids)
             district_ids = all_district_ids(session)
             names = district_names(session)
-            documents = {
-                i: offer_document(prepare(o, district_ids, names)) for i, o in offers.items() if o.is_active
-            }
+            documents = {}
+            for ident, offer in offers.items():
+                give_way()  # each offer's analysis is a step of its own
+                if offer.is_active:
+                    documents[ident] = offer_document(prepare(offer, district_ids, names))
         if F.DERIVED not in self._ix.schema.names():
             # A generation built before derived words were stored: routing analyses those itself.
             for document in documents.values():
@@ -319,5 +326,6 @@ class IndexWriter:
             return indexed_versions(searcher)
 
     def _database_versions(self) -> dict[str, int]:
+        give_way()
         with self.db.session() as session:
-            return active_versions(session)
+            return active_versions(session, step=give_way)
