@@ -2,8 +2,8 @@
 
 Every process that searches has one engine. Whichever process holds the instance directory's writer lock
 applies the change log (in a background thread every `sync_interval` seconds; without that thread, before
-its own searches); the others only read and pick up new commits and generations before each search. A missing or broken
-index is rebuilt by the writer while searches are answered from the database.
+its own searches); the others only read and pick up new commits and generations before each search. A missing
+or broken index is rebuilt by the writer while searches are answered from the database.
 """
 
 from __future__ import annotations
