@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 from lotse.config import load_config
+from lotse.giving_way import CountingRequests
 from lotse.services import Services
 
 
@@ -29,4 +30,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         from werkzeug.middleware.proxy_fix import ProxyFix
 
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
+    # Background threads (the index writer, the offer pool) wait while a request is answered.
+    app.wsgi_app = CountingRequests(app.wsgi_app)  # type: ignore[method-assign]
     return app

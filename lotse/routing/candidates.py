@@ -19,6 +19,7 @@ from functools import partial
 import numpy as np
 
 from lotse.geo import EARTH_RADIUS_KM
+from lotse.giving_way import give_way
 from lotse.routing.eligibility import MATCHED_FIT, MISMATCHED_FIT, NEUTRAL_FIT
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import (
@@ -138,14 +139,24 @@ class Members:
             )
 
         size = len(offers)
+        # Each array of a large need takes milliseconds: a background thread gives way between them.
+        slots = pool.text.slots(offers)
+        give_way()
+        match = np.fromiter((need_match(o, need) for o in offers), dtype=np.float64, count=size)
+        give_way()
+        verified = floats(o.last_verified.toordinal() if o.last_verified else None for o in offers)
+        give_way()
+        lat, lon = floats(o.lat for o in offers), floats(o.lon for o in offers)
+        give_way()
+        city_wide = np.fromiter((o.city_wide for o in offers), dtype=np.bool_, count=size)
         return cls(
             offers,
-            pool.text.slots(offers),
-            np.fromiter((need_match(o, need) for o in offers), dtype=np.float64, count=size),
-            floats(o.last_verified.toordinal() if o.last_verified else None for o in offers),
-            floats(o.lat for o in offers),
-            floats(o.lon for o in offers),
-            np.fromiter((o.city_wide for o in offers), dtype=np.bool_, count=size),
+            slots,
+            match,
+            verified,
+            lat,
+            lon,
+            city_wide,
             {d: _mask(size, rows) for d, rows in served.items()},
         )
 
@@ -205,10 +216,12 @@ def prepare(pool: OfferPool, rules: RuleSet | None = None) -> None:
     selection (a patched pool rebuilds only what an edit touched). PoolKeeper calls this before it swaps
     the pool in, so no question pays for it."""
     for need in pool.needs():
+        give_way()  # a serving process's background thread waits while a request is answered
         members_of(pool, need)
     for rule in rules.rules if rules is not None else ():
         for effect in rule.then:
             if isinstance(effect, Emergency) and effect.need:
+                give_way()
                 members_of(pool, effect.need, effect.offers)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -27,6 +27,8 @@ from lotse.taxonomy import load_taxonomy
 CITY_WIDE = "_stadtweit"
 #: Offers loaded from the database per query when building or catching up (keeps memory flat).
 BATCH_SIZE = 1000
+#: Rows of ids and versions read between two calls of `active_versions`'s step.
+VERSIONS_BATCH = 2000
 #: Facet names of a search result and the summary field each one counts.
 FACET_FIELDS = {
     "needs": "needs",
@@ -262,10 +264,18 @@ def load_offers(session: Session, ids: Sequence[str]) -> dict[str, RowOffer]:
     return found
 
 
-def active_versions(session: Session) -> dict[str, int]:
-    """Id -> version of every active offer: what the index must hold."""
-    rows = session.execute(select(Offer.id, Offer.version).where(Offer.status == "active"))
-    return {ident: int(version) for ident, version in rows.tuples()}
+def active_versions(session: Session, step: Callable[[], None] | None = None) -> dict[str, int]:
+    """Id -> version of every active offer: what the index must hold (`step` is called between batches
+    of rows: a background thread gives way to requests there)."""
+    query = select(Offer.id, Offer.version).where(Offer.status == "active")
+    if step is None:
+        return {ident: int(version) for ident, version in session.execute(query).tuples()}
+    found: dict[str, int] = {}
+    rows = session.execute(query.execution_options(yield_per=VERSIONS_BATCH))
+    for batch in rows.tuples().partitions():
+        step()
+        found.update((ident, int(version)) for ident, version in batch)
+    return found
 
 
 def active_count(session: Session) -> int:

@@ -1,9 +1,9 @@
 """The index of one process: the reader's snapshot, the writer role, rebuilds and the background follower.
 
 Every process that searches has one engine. Whichever process holds the instance directory's writer lock
-applies the change log (in a background thread every `sync_interval` seconds, and before its own searches);
-the others only read and pick up new commits and generations before each search. A missing or broken
-index is rebuilt by the writer while searches are answered from the database.
+applies the change log (in a background thread every `sync_interval` seconds; without that thread, before
+its own searches); the others only read and pick up new commits and generations before each search. A missing
+or broken index is rebuilt by the writer while searches are answered from the database.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from lotse.db import Database
+from lotse.giving_way import give_way, giving_way
 from lotse.search import index
 from lotse.search.documents import active_count, active_versions
 from lotse.search.index import IndexUnavailable
@@ -127,8 +128,11 @@ class IndexEngine:
         self._need_rebuild()
 
     def _catch_up_quietly(self) -> None:
-        """Apply a small backlog before a search when this process writes (read your own writes)."""
-        if not self.writer.try_acquire():
+        """Apply a small backlog before a search when this process writes (read your own writes).
+
+        Not while the background thread follows the log: it applies each change within `interval`, and a
+        request must not wait for a commit (nor for the thread's, on the writer's lock)."""
+        if self.following() or not self.writer.try_acquire():
             return
         try:
             if self.writer.behind():
@@ -239,6 +243,11 @@ class IndexEngine:
             self._thread = threading.Thread(target=self._run, name="lotse-index", daemon=True)
             self._thread.start()
 
+    def following(self) -> bool:
+        """Whether the background thread follows the change log."""
+        thread = self._thread
+        return thread is not None and thread.is_alive() and not self._stop.is_set()
+
     def close(self) -> None:
         """Stop the thread, close the snapshot and give up the writer role."""
         self._stop.set()
@@ -253,7 +262,8 @@ class IndexEngine:
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             try:
-                self.tick()
+                with giving_way():
+                    self.tick()
             except Exception:
                 log.exception("Nachführen des Suchindex fehlgeschlagen.")
                 self._stop.wait(ERROR_PAUSE_SECONDS)
@@ -268,7 +278,11 @@ class IndexEngine:
                 self._rebuild()
             return
         try:
-            self.writer.catch_up()
+            if self.writer.catch_up():
+                # Open the new commit here, so the next request finds it read.
+                give_way()
+                with self._lock:
+                    self._current()
             if time.monotonic() - self.writer.reconciled_at >= RECONCILE_SECONDS:
                 self.writer.reconcile()
                 index.remove_old_generations(self.root)

@@ -7,7 +7,7 @@ never fails because of the index.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -77,7 +77,7 @@ class SearchService:
             return found
         return [summary for summary, _text in fallback.candidates(self.db, Filters(), moment=moment)]
 
-    def offer_changes(self, known: dict[str, int] | None, since: object = None) -> OfferChanges | None:
+    def offer_changes(self, known: Mapping[str, int] | None, since: object = None) -> OfferChanges | None:
         """The active offers that differ from `known` (id -> version; None: all) in the index state after
         `since`, as the index stores them with their derived words; None when the index cannot answer."""
         return self._from_index(lambda snapshot: snapshot.changes(known, since))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,8 +55,13 @@ class Snapshot:
         self._segment_facts: list[list[OfferFacts | None]] = []
         self._offers: frozenset[int] | None = None
         self._offsets: list[int] = []
+        #: Per segment, the documents deleted in it (what an edit changes in a segment it keeps).
+        self._deleted: dict[str, frozenset[int]] = {}
         for reader, offset in self.leaves:
             key = reader.segment().segment_id()
+            self._deleted[key] = (
+                frozenset(reader.segment().deleted_docs()) if reader.has_deletions() else _NONE
+            )
             facts = old.get(key)
             if facts is None:
                 facts = _read_facts(reader)
@@ -86,6 +91,10 @@ class Snapshot:
         self._by_name: list[int] | None = None
         self._summaries: list[tuple[int, OfferSummary]] | None = None
         self._versions: dict[str, int] | None = None
+        #: (key of an earlier snapshot, ids of the offers whose documents changed since then), newest first.
+        self._history: tuple[tuple[tuple[str, int, int], frozenset[str]], ...] = ()
+        if previous is not None and previous.ix is ix:
+            self._history = _history(previous, self)
 
     @classmethod
     def open(cls, path: Path) -> Snapshot:
@@ -325,13 +334,25 @@ class Snapshot:
         """Which index state this is: generation directory, commit and change-log position."""
         return (self.path.name, int(self.searcher.reader().generation() or 0), self.seq)
 
-    def changes(self, known: dict[str, int] | None, since: object = None) -> OfferChanges:
+    def changes(self, known: Mapping[str, int] | None, since: object = None) -> OfferChanges:
         """The offers that differ from `known` (id -> version; None: every offer), as stored, with hours.
 
         Nothing is compared when the snapshot is still the state `since` names.
         """
         if known is not None and since == self.key:
             return OfferChanges(self.key, {}, frozenset())
+        touched = self.touched_since(since) if known is not None else None
+        if known is not None and touched is not None and len(touched) <= LOOKUP_LIMIT:
+            # Only the offers whose documents changed since then are looked at (by id: a few term lookups).
+            with self.lock:
+                docs = {i: d for i in sorted(touched) if (d := self._document(i)) is not None}
+                changed = {
+                    i: self._stored(d)
+                    for i, d in docs.items()
+                    if (f := self.facts[d]) is not None and known.get(i) != f.version
+                }
+            removed = frozenset(i for i in touched if i not in docs and known.get(i) is not None)
+            return OfferChanges(self.key, changed, removed)
         with self.lock:
             # Walking the facts column beats looking each id up: no term lookups, no postings.
             wanted = [
@@ -342,6 +363,18 @@ class Snapshot:
             changed = {ident: self._stored(d) for ident, d in wanted}
         removed = frozenset(known.keys() - self.versions().keys()) if known is not None else frozenset()
         return OfferChanges(self.key, changed, removed, complete=known is None)
+
+    def touched_since(self, since: object) -> frozenset[str] | None:
+        """The ids of the offers whose documents were added, replaced or deleted between the earlier
+        snapshot `since` names and this one; None when this snapshot does not go back to it."""
+        for key, ids in self._history:
+            if key == since:
+                return ids
+        return None
+
+    def _document(self, ident: str) -> int | None:
+        docnum = self.searcher.document_number(**{F.ID: ident})
+        return None if docnum is None else int(docnum)
 
     def _stored(self, docnum: int) -> StoredOffer:
         fields = self.searcher.stored_fields(docnum)
@@ -357,6 +390,39 @@ class OfferChanges:
     removed: frozenset[str]
     #: `changed` holds every offer (a first read).
     complete: bool = False
+
+
+_NONE: frozenset[int] = frozenset()
+#: Earlier snapshots a snapshot remembers the changed ids since (a pool is at most a few commits behind).
+HISTORY = 16
+#: Up to this many changed ids `changes` looks up one by one; more (a big import) walk every offer.
+LOOKUP_LIMIT = 2000
+
+
+def _history(
+    previous: Snapshot, current: Snapshot
+) -> tuple[tuple[tuple[str, int, int], frozenset[str]], ...]:
+    """`current`'s history: the ids changed since `previous` (and since each state `previous` remembers).
+
+    Segments never change but for deletions: an offer written since is in a segment `previous` lacks; one
+    replaced or removed is deleted in a segment both have, or was in a segment merged away since.
+    """
+    touched: set[str] = set()
+    for key, facts in current.segments.items():
+        old = previous.segments.get(key)
+        if old is None:
+            touched.update(f.id for f in facts if f is not None)
+            continue
+        for docnum in current._deleted[key] - previous._deleted.get(key, _NONE):
+            if (f := old[docnum]) is not None:
+                touched.add(f.id)
+    for key, facts in previous.segments.items():
+        if key not in current.segments:
+            deleted = previous._deleted.get(key, _NONE)
+            touched.update(f.id for d, f in enumerate(facts) if f is not None and d not in deleted)
+    since_previous = frozenset(touched)
+    earlier = tuple((key, ids | since_previous) for key, ids in previous._history[: HISTORY - 1])
+    return ((previous.key, since_previous), *earlier)
 
 
 def _read_facts(reader: Any) -> list[OfferFacts | None]:

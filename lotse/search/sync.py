@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import func, or_, select
+from whoosh.writing import MERGE_SMALL
 
 from lotse.db import Database
+from lotse.giving_way import give_way
 from lotse.models import ChangeLog
 from lotse.search import fields as F
 from lotse.search.documents import (
@@ -53,6 +55,9 @@ WRITER_TIMEOUT = 10.0
 GAP_FORGET_SECONDS = 600.0
 #: Change-log rows applied per commit; a long backlog is applied in several commits.
 APPLY_BATCH = 2000
+#: Documents written, and ids and versions read, between two pauses for requests (lotse.giving_way).
+GIVE_WAY_DOCUMENTS = 20
+GIVE_WAY_ROWS = 2000
 
 
 @dataclass
@@ -80,6 +85,8 @@ def indexed_versions(searcher: Any) -> dict[str, int]:
             continue
         column = reader.column_reader(F.FACTS)
         for docnum in range(reader.doc_count_all()):
+            if docnum % GIVE_WAY_ROWS == 0:
+                give_way()
             raw = column[docnum]
             if raw and not reader.is_deleted(docnum):
                 ident, version = OfferFacts.head(raw)
@@ -89,16 +96,36 @@ def indexed_versions(searcher: Any) -> dict[str, int]:
 
 def diff(index: dict[str, int], database: dict[str, int]) -> IndexDiff:
     """Compare id -> version of the index with those of the active offers."""
-    return IndexDiff(
-        missing=sorted(set(database) - set(index)),
-        extra=sorted(set(index) - set(database)),
-        stale=sorted(
-            (i, index[i], database[i]) for i in set(index) & set(database) if index[i] != database[i]
-        ),
+    missing = sorted(database.keys() - index.keys())
+    give_way()  # at 100,000 offers each comparison takes tens of milliseconds
+    extra = sorted(index.keys() - database.keys())
+    give_way()
+    stale = sorted(
+        (i, v, database[i]) for i, v in index.items() if (d := database.get(i)) is not None and v != d
     )
+    return IndexDiff(missing=missing, extra=extra, stale=stale)
 
 
 _MAX_SEQ = select(func.max(ChangeLog.seq))
+
+
+def _merge_small_giving_way(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's default merge of small segments, giving way to requests before each segment it reads."""
+    return list(MERGE_SMALL(_GivingWay(writer), segments))
+
+
+class _GivingWay:
+    """A segment writer whose add_reader (one segment merged) first gives way to requests."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def add_reader(self, reader: Any) -> None:
+        give_way()
+        self._writer.add_reader(reader)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._writer, name)
 
 
 @dataclass
@@ -201,6 +228,7 @@ class IndexWriter:
         with self._mutex:
             self._ensure_open()
             found = diff(self._index_versions(), self._database_versions())
+            give_way()
             self.reconciled_at = time.monotonic()
             if not found:
                 return 0
@@ -230,20 +258,26 @@ class IndexWriter:
 
     def _apply(self, ids: Iterable[str], seq: int) -> int:
         ids = sorted(set(ids))
+        give_way()
         with self.db.session() as session:
             offers = load_offers(session, ids)
             district_ids = all_district_ids(session)
             names = district_names(session)
-            documents = {
-                i: offer_document(prepare(o, district_ids, names)) for i, o in offers.items() if o.is_active
-            }
+            documents = {}
+            for ident, offer in offers.items():
+                give_way()  # each offer's analysis is a step of its own
+                if offer.is_active:
+                    documents[ident] = offer_document(prepare(offer, district_ids, names))
         if F.DERIVED not in self._ix.schema.names():
             # A generation built before derived words were stored: routing analyses those itself.
             for document in documents.values():
                 document.pop(F.DERIVED, None)
+        give_way()
         writer = self._ix.writer(timeout=WRITER_TIMEOUT, compound=COMPOUND)
         try:
-            for ident in ids:
+            for done, ident in enumerate(ids, 1):
+                if done % GIVE_WAY_DOCUMENTS == 0:
+                    give_way()
                 if ident in documents:
                     writer.update_document(**documents[ident])
                     self._learn(documents[ident][F.TEXT])
@@ -253,7 +287,8 @@ class IndexWriter:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        give_way()
+        writer.commit(mergetype=_merge_small_giving_way)
         return len(ids)
 
     def _learn(self, text: str) -> None:
@@ -291,5 +326,6 @@ class IndexWriter:
             return indexed_versions(searcher)
 
     def _database_versions(self) -> dict[str, int]:
+        give_way()
         with self.db.session() as session:
-            return active_versions(session)
+            return active_versions(session, step=give_way)

@@ -130,3 +130,51 @@ def test_a_patched_pool_keeps_an_emergency_selection_current() -> None:
     changed = replace(day, description="Jetzt rund um die Uhr erreichbar.", version=2)
     patched = pool.patched(OfferPool.of([changed]).all, [], key="k")
     assert sorted(o.name for o in patched.selected(selector)) == ["Frauenberatung", "Frauenhaus"]
+
+
+def _by_ids(pool: OfferPool) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """A pool's text index as ids per term and per need (slots differ between patched and built pools)."""
+    text = pool.text
+    terms = {
+        term: sorted(o.id for s in p.slots.tolist() if (o := text.offer_at(s)) is not None)
+        for term, p in text._postings.items()
+    }
+    named = {
+        term: sorted(
+            o.id
+            for s, n in zip(p.slots.tolist(), p.named.tolist(), strict=True)
+            if n and (o := text.offer_at(s)) is not None
+        )
+        for term, p in text._postings.items()
+    }
+    needs = {
+        code: sorted(o.id for s in a.tolist() if (o := text.offer_at(s)) is not None)
+        for code, a in text._needs.items()
+    }
+    return {**terms, **{f"named:{t}": ids for t, ids in named.items() if ids}}, needs
+
+
+def test_a_pool_patched_with_edits_additions_and_removals_equals_one_built_at_once() -> None:
+    offers = [
+        summary("Tafel Nord", needs=["VER.TAFEL"], description="Lebensmittel für wenig Geld."),
+        summary("Kleiderkammer", needs=["VER.KLEID"], description="Kleidung und Lebensmittel."),
+        summary("Schuldnerberatung", needs=["GEL.SCHULD"], description="Mahnungen und Inkasso."),
+        summary("Treffpunkt", description="Ein Ort für Begegnung."),
+        summary("Zentrum", needs=["GEL.SCHULD", "VER.TAFEL"], description="Geld und Essen."),
+    ]
+    pool = OfferPool.of(offers)
+    edited = replace(offers[0], name="Lebensmittelausgabe", description="Essen für Familien.", version=2)
+    recoded = replace(offers[3], needs=["VER.KLEID"], version=2)
+    added = summary("Sozialkaufhaus", needs=["VER.KLEID"], description="Kleidung und Möbel günstig.")
+    changed = OfferPool.of([edited, recoded, added]).all
+    patched = pool.patched(changed, [offers[2].id], key="k")
+    twice = patched.patched(OfferPool.of([replace(edited, version=3)]).all, [], key="k2")
+    whole = OfferPool.of([edited, offers[1], recoded, offers[4], added])
+    for candidate in (patched, twice):
+        assert [o.id for o in candidate.all] == [o.id for o in whole.all]
+        assert [o.id for o in candidate.uncoded] == [o.id for o in whole.uncoded]
+        for code in ("VER.TAFEL", "VER.KLEID", "GEL.SCHULD"):
+            assert [o.id for o in candidate.for_need(code)] == [o.id for o in whole.for_need(code)]
+        assert _by_ids(candidate) == _by_ids(whole)
+        situation = "Wir brauchen Lebensmittel und Kleidung, das Geld reicht nicht"
+        assert candidate.text.scores(situation).by_id == whole.text.scores(situation).by_id

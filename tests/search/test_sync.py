@@ -65,6 +65,40 @@ def test_deactivated_offer_vanishes_from_the_index(service: SearchService, loade
     assert not service.check()
 
 
+def _set_status(db: Database, key: str, status: str) -> None:
+    with db.writing() as session:
+        offer = session.get(Offer, offer_id(key))
+        assert offer is not None
+        offer.status = status
+        offer.version += 1
+        session.add(ChangeLog(service_id=offer.id, version=offer.version))
+
+
+def test_changes_since_a_snapshot_are_exactly_the_edited_added_and_removed_offers(
+    service: SearchService, loaded: Database
+) -> None:
+    _set_status(loaded, "sucht", "inactive")
+    with service.engine.reading() as before:
+        assert before is not None
+        known, since = dict(before.versions()), before.key
+    _rename(loaded, "jugend", "Jugendtreff Kranichweg")
+    with service.engine.reading() as between:
+        assert between is not None and between.touched_since(since) == {offer_id("jugend")}
+    _set_status(loaded, "sucht", "active")  # added again
+    _set_status(loaded, "schulden", "inactive")  # removed
+    with service.engine.reading() as after:
+        assert after is not None
+        # Only the offers written since are looked at, not every offer of the index.
+        assert after.touched_since(since) == {offer_id(k) for k in ("jugend", "sucht", "schulden")}
+        found = after.changes(known, since)
+        walked = after.changes(known, None)  # no history to go by: every offer compared
+    assert set(found.changed) == set(walked.changed) == {offer_id("jugend"), offer_id("sucht")}
+    assert found.removed == walked.removed == {offer_id("schulden")}
+    assert found.changed[offer_id("jugend")].summary.name == "Jugendtreff Kranichweg"
+    assert found.changed[offer_id("jugend")] == walked.changed[offer_id("jugend")]
+    assert not found.complete
+
+
 def test_reimported_bundle_updates_the_index(
     service: SearchService, loaded: Database, tmp_path: Path
 ) -> None:
