@@ -395,6 +395,8 @@ def _denied_share(weights: Counter[int], reading: Reading) -> float:
 
 #: Needs the safety net may point to when a situation shows acute danger.
 EMERGENCY_NEEDS = ("NOT.KRISE", "NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "MIG.UMF")
+#: Crisis and violence counselling for boys and men.
+MEN_ONLY = "NOT.MANN"
 #: Emergency needs that concern a child or a minor only.
 MINORS_ONLY = frozenset({"NOT.KSCH", "MIG.UMF"})
 
@@ -432,6 +434,12 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     score = dict(zip(codes, fused.tolist(), strict=True))
     order = sorted(codes, key=lambda c: -score[c])
     if not offer:
+        # A text that names the writer's husband or boyfriend ("mein Mann hat mich geschlagen") and no wife
+        # or girlfriend is a woman's question: no counselling for men, unless the lexicon reads a request
+        # for it ("Anti-Gewalt-Training", "aggressiv").
+        roles = set(reading.roles)
+        if "partner_m" in roles and "partner_f" not in roles and lexicon.get(MEN_ONLY, 0.0) < THRESHOLD:
+            score[MEN_ONLY] = 0.0
         # Child protection and the care of unaccompanied minors need a child: not for an adult's situation
         # that names none.
         allowed = _emergency_needs(reading, effective_age)
