@@ -36,7 +36,7 @@ def _infer(text: str) -> Sequence[tuple[str, float]]:
     return [("GEL.SCHULD", 0.71)] if "Schulden" in text else []
 
 
-def _organizations() -> list[dict[str, Any]]:
+def rich_organizations() -> list[dict[str, Any]]:
     """Offers with every part the importer writes: phones, costs, languages, text and borrowed hours,
     foreign and undescribed terms, inferred needs, areas by name, by polygon and unknown, shared places."""
     place = builders.new_id()
@@ -237,7 +237,7 @@ def _import(db: Database, bundles: Sequence[Path], root: Path, ids: _HoursIds) -
 def test_bulk_inserted_offers_read_back_as_orm_inserted_ones(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hours_ids: _HoursIds
 ) -> None:
-    organizations = _organizations()
+    organizations = rich_organizations()
     first = builders.write_bundle(tmp_path / "first", organizations)
     second = builders.write_bundle(tmp_path / "second", _changed(organizations))
     staged: list[str] = []
@@ -273,7 +273,7 @@ def test_bulk_inserted_offers_read_back_as_orm_inserted_ones(
 def test_a_failed_bulk_batch_is_written_again_record_by_record(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hours_ids: _HoursIds
 ) -> None:
-    organizations = _organizations()
+    organizations = rich_organizations()
     # Two offers with the same link id: the batch's bulk insert fails, the redo rejects only the second.
     services = organizations[1]["services"]
     services[2]["service_at_locations"][0]["id"] = services[1]["service_at_locations"][0]["id"]
