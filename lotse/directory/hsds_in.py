@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from lotse import geo
 from lotse.directory.foreign_terms import upsert_term
 from lotse.directory.opening_hours import read_text_schedule
-from lotse.directory.service_areas import served_districts
+from lotse.directory.service_areas import Served, served_districts
 from lotse.directory.validation import DistrictNames, coordinate_errors
 from lotse.models import (
     Address,
@@ -89,6 +90,8 @@ SERVICE_NESTED = (
 LOCATION_FIELDS = ("location_type", "name", "description", "transportation", "latitude", "longitude")
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "bymonthday", "opens_at", "closes_at", "description")
 PHONE_FIELDS = ("number", "extension", "type", "description")
+LANGUAGE_FIELDS = ("name", "code", "note")
+AREA_FIELDS = ("name", "description", "extent", "extent_type", "uri")
 ADDRESS_FIELDS = (
     "attention",
     "address_1",
@@ -138,6 +141,11 @@ class StoredIds:
             self.remember(self.by_model[model], ident)
         self.record_rows[(model, ident)] = row
 
+    def created_id(self, model: type, ident: str) -> None:
+        """Note a row created in this import that is written as a plain row (no object to find)."""
+        if model in self.by_model:
+            self.remember(self.by_model[model], ident)
+
     def remember(self, ids: set[str], ident: str) -> None:
         """Add an id to a set of ids and journal it (when it is new) for `undo`."""
         if ident not in ids:
@@ -181,6 +189,8 @@ class ImportContext:
     #: batch's offers are written.
     batched: bool = False
     deferred: list[Any] = field(default_factory=list)
+    #: New offers of the batch being written, as rows for bulk inserts (see `BULK_NEW_OFFERS`).
+    new_rows: NewRows = field(default_factory=lambda: NewRows())
 
     def checkpoint(self) -> Callable[[], None]:
         """Start a batch; return what takes the context back to this point if the batch is rolled back."""
@@ -199,6 +209,7 @@ class ImportContext:
             self.org_locations.update(org_locations)
             self.stored.undo()
             self.deferred.clear()
+            self.new_rows.clear()
 
         return restore
 
@@ -259,10 +270,14 @@ def _organization_state(org: Organization) -> tuple[Any, ...]:
 
 
 def _phone(record: dict[str, Any]) -> Phone:
-    phone = Phone(id=record["id"], **{k: record.get(k) for k in PHONE_FIELDS})
-    if phone.extension is not None:
-        phone.extension = str(phone.extension)
-    return phone
+    return Phone(**_phone_values(record))
+
+
+def _phone_values(record: dict[str, Any]) -> dict[str, Any]:
+    values = {"id": record["id"], **{k: record.get(k) for k in PHONE_FIELDS}}
+    if values["extension"] is not None:
+        values["extension"] = str(values["extension"])
+    return values
 
 
 def _phone_state(phone: Phone) -> tuple[Any, ...]:
@@ -308,6 +323,9 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     offer = ctx.stored.find(session, Offer, record["id"])
     if offer is not None and offer.content_hash == digest and offer.organization_id == org_id:
         return "unchanged"
+    if offer is None and ctx.batched and BULK_NEW_OFFERS:
+        _stage_new_offer(session, record, org_id, digest, ctx)
+        return "created"
     created = offer is None
     if offer is None:
         # Added to the session once it is built: its collections then cascade into it once, not per
@@ -317,49 +335,183 @@ def apply_service(session: Session, record: dict[str, Any], org_id: str, ctx: Im
     else:
         _clear_children(session, offer)
     offer.organization_id = org_id
-    for key in SERVICE_FIELDS:
-        setattr(offer, key, record.get(key))
-    offer.description = record.get("description") or ""
-    # HSDS required_documents (kept as they came in `extra` too, so an export returns them unchanged).
-    documents = [d.get("document") for d in record.get("required_documents") or [] if isinstance(d, dict)]
-    offer.required_documents = "; ".join(d for d in documents if d) or None
-    offer.status = record.get("status") or "active"
-    offer.assured_date = _parse_date(record.get("assured_date"))
-    offer.last_modified = _parse_datetime(record.get("last_modified")) or utcnow()
-    offer.extra = _extra(record, SERVICE_FIELDS + SERVICE_NESTED)
-    offer.original = record
-    offer.phones = [_phone(p) for p in record.get("phones") or []]
-    offer.schedules = [
-        r for s in record.get("schedules") or [] for r in read_text_schedule(_schedule(s))
-    ] or _borrowed_schedules(session, record, ctx)
-    offer.languages = [
-        Language(id=lang["id"], name=lang.get("name"), code=lang.get("code"), note=lang.get("note"))
-        for lang in record.get("languages") or []
-    ]
-    offer.cost_options = [_cost_option(c) for c in record.get("cost_options") or []]
-    offer.service_areas = [
-        ServiceArea(
-            id=a["id"], **{k: a.get(k) for k in ("name", "description", "extent", "extent_type", "uri")}
-        )
-        for a in record.get("service_areas") or []
-    ]
+    for key, value in _service_values(record).items():
+        setattr(offer, key, value)
+    offer.phones = [Phone(**_phone_values(p)) for p in record.get("phones") or []]
+    offer.schedules = _schedules(session, record, ctx)
+    offer.languages = [Language(**_language_values(lang)) for lang in record.get("languages") or []]
+    offer.cost_options = [CostOption(**_cost_option_values(c)) for c in record.get("cost_options") or []]
+    offer.service_areas = [ServiceArea(**_area_values(a)) for a in record.get("service_areas") or []]
+    links = [_link(session, s, org_id, ctx) for s in record.get("service_at_locations") or []]
     offer.service_at_locations = [
-        _service_at_location(session, s, org_id, ctx) for s in record.get("service_at_locations") or []
+        ServiceAtLocation(location=location, **values) for location, values in links
     ]
-    attributes = _apply_attributes(session, offer, record.get("attributes") or [], ctx)
-    _apply_districts(offer, ctx)
+    terms, attributes = _terms_and_attributes(
+        session, offer.id, offer.name, offer.description, record.get("attributes") or [], ctx
+    )
+    offer.terms = [OfferTerm(**t) for t in terms]
+    served = _served(
+        offer.service_areas, [loc.district_id for loc in offer.locations], offer.name, offer.id, ctx
+    )
+    offer.city_wide = served.city_wide
+    offer.districts = [OfferDistrict(district_id=d) for d in sorted(served.districts)]
     offer.version = (offer.version or 0) + 1
     offer.content_hash = digest
     session.add(offer)
     # Rows that refer to the offer by id only are added once it is written (in a batch: after the batch's
     # offers are written).
-    by_id = [*attributes, ChangeLog(service_id=offer.id, version=offer.version)]
+    by_id = [
+        *(Attribute(service_id=offer.id, **a) for a in attributes),
+        ChangeLog(service_id=offer.id, version=offer.version),
+    ]
     if ctx.batched:
         ctx.deferred += by_id
     else:
         session.flush()
         session.add_all(by_id)
     return "created" if created else "updated"
+
+
+#: New offers of a batch are written as plain rows by bulk inserts at the batch's end instead of as ORM
+#: objects (their places, organisations and terms stay ORM objects; updates and a failed batch's redo, one
+#: record at a time, take the ORM path). Tests switch it off to compare both ways.
+BULK_NEW_OFFERS = True
+
+
+@dataclass
+class NewRows:
+    """Rows of the new offers of a batch and of their parts, written by one bulk insert per table."""
+
+    rows: dict[type, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, model: type, row: dict[str, Any]) -> None:
+        """Stage one row of a table (every row of a table has the same keys)."""
+        self.rows.setdefault(model, []).append(row)
+
+    def write(self, session: Session) -> None:
+        """Insert the staged rows, parents before the rows that refer to them, and forget them."""
+        for model in NEW_ROW_TABLES:
+            rows = self.rows.get(model)
+            if rows:
+                session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+        self.rows.clear()
+
+    def clear(self) -> None:
+        """Forget the staged rows (their batch was rolled back)."""
+        self.rows.clear()
+
+
+#: The tables NewRows writes, in the order of their foreign keys.
+NEW_ROW_TABLES: tuple[type, ...] = (
+    Offer,
+    Phone,
+    Schedule,
+    Language,
+    CostOption,
+    ServiceArea,
+    ServiceAtLocation,
+    OfferTerm,
+    OfferDistrict,
+    Attribute,
+    ChangeLog,
+)
+#: The columns of a schedule an import writes (the surrogate key `pk` comes from the database).
+SCHEDULE_COLUMNS = ("id", *SCHEDULE_FIELDS, "valid_from", "valid_to", "extra", "scope")
+
+
+def _stage_new_offer(
+    session: Session, record: dict[str, Any], org_id: str, digest: str, ctx: ImportContext
+) -> None:
+    """Stage a new offer of a batch as rows: the same values, parts and order as the ORM path writes."""
+    offer_id = record["id"]
+    ctx.stored.created_id(Offer, offer_id)
+    values = _service_values(record)
+    rows = ctx.new_rows
+    parent = {"service_id": offer_id}
+    phones = [{**parent, "organization_id": None, **_phone_values(p)} for p in record.get("phones") or []]
+    schedules = [
+        {**parent, **{k: getattr(s, k) for k in SCHEDULE_COLUMNS}} for s in _schedules(session, record, ctx)
+    ]
+    languages = [{**parent, **_language_values(lang)} for lang in record.get("languages") or []]
+    costs = [{**parent, **_cost_option_values(c)} for c in record.get("cost_options") or []]
+    areas = [{**parent, **_area_values(a)} for a in record.get("service_areas") or []]
+    links = [_link(session, s, org_id, ctx) for s in record.get("service_at_locations") or []]
+    terms, attributes = _terms_and_attributes(
+        session, offer_id, values["name"], values["description"], record.get("attributes") or [], ctx
+    )
+    served = _served(
+        [_Area(a["name"], a["extent"]) for a in areas],
+        [location.district_id for location, _values in links],
+        values["name"],
+        offer_id,
+        ctx,
+    )
+    rows.add(
+        Offer,
+        {
+            "id": offer_id,
+            "organization_id": org_id,
+            **values,
+            "city_wide": served.city_wide,
+            "version": 1,
+            "content_hash": digest,
+        },
+    )
+    for model, children in (
+        (Phone, phones),
+        (Schedule, schedules),
+        (Language, languages),
+        (CostOption, costs),
+        (ServiceArea, areas),
+        (
+            ServiceAtLocation,
+            [{**parent, "location_id": location.id, **link} for location, link in links],
+        ),
+        (OfferTerm, [{**parent, **t} for t in terms]),
+        (OfferDistrict, [{**parent, "district_id": d} for d in sorted(served.districts)]),
+        (Attribute, [{**parent, **a} for a in attributes]),
+        (ChangeLog, [{**parent, "version": 1}]),
+    ):
+        for child in children:
+            rows.add(model, child)
+
+
+@dataclass(frozen=True)
+class _Area:
+    """What deciding the districts served reads of a service area."""
+
+    name: str | None
+    extent: str | None
+
+
+def _service_values(record: dict[str, Any]) -> dict[str, Any]:
+    """The offer's own columns from its HSDS record (not its id, organisation, version, districts)."""
+    values: dict[str, Any] = {key: record.get(key) for key in SERVICE_FIELDS}
+    values["description"] = record.get("description") or ""
+    # HSDS required_documents (kept as they came in `extra` too, so an export returns them unchanged).
+    documents = [d.get("document") for d in record.get("required_documents") or [] if isinstance(d, dict)]
+    values["required_documents"] = "; ".join(d for d in documents if d) or None
+    values["status"] = record.get("status") or "active"
+    values["assured_date"] = _parse_date(record.get("assured_date"))
+    values["last_modified"] = _parse_datetime(record.get("last_modified")) or utcnow()
+    values["extra"] = _extra(record, SERVICE_FIELDS + SERVICE_NESTED)
+    values["original"] = record
+    return values
+
+
+def _schedules(session: Session, record: dict[str, Any], ctx: ImportContext) -> list[Schedule]:
+    """The offer's opening hours (text read into weekly rules where it can be), else borrowed ones."""
+    return [
+        r for s in record.get("schedules") or [] for r in read_text_schedule(_schedule(s))
+    ] or _borrowed_schedules(session, record, ctx)
+
+
+def _language_values(record: dict[str, Any]) -> dict[str, Any]:
+    return {"id": record["id"], **{k: record.get(k) for k in LANGUAGE_FIELDS}}
+
+
+def _area_values(record: dict[str, Any]) -> dict[str, Any]:
+    return {"id": record["id"], **{k: record.get(k) for k in AREA_FIELDS}}
 
 
 def _clear_children(session: Session, offer: Offer) -> None:
@@ -417,21 +569,23 @@ def _borrowed_schedules(session: Session, record: dict[str, Any], ctx: ImportCon
     return borrowed
 
 
-def _cost_option(record: dict[str, Any]) -> CostOption:
-    return CostOption(
-        id=record["id"],
-        option=record.get("option"),
-        currency=record.get("currency"),
-        amount=record.get("amount"),
-        amount_description=record.get("amount_description"),
-        valid_from=_parse_date(record.get("valid_from")),
-        valid_to=_parse_date(record.get("valid_to")),
-    )
+def _cost_option_values(record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": record["id"],
+        "option": record.get("option"),
+        "currency": record.get("currency"),
+        "amount": record.get("amount"),
+        "amount_description": record.get("amount_description"),
+        "valid_from": _parse_date(record.get("valid_from")),
+        "valid_to": _parse_date(record.get("valid_to")),
+    }
 
 
-def _service_at_location(
+def _link(
     session: Session, record: dict[str, Any], org_id: str, ctx: ImportContext
-) -> ServiceAtLocation:
+) -> tuple[Location, dict[str, Any]]:
+    """The place of a service-at-location (created or updated when the record describes it) and the
+    link's own values."""
     location_record = record.get("location") or ctx.org_locations.get(record.get("location_id") or "")
     if location_record:
         location = upsert_location(session, location_record, org_id, ctx)
@@ -440,27 +594,31 @@ def _service_at_location(
         if found is None:
             raise LookupError(f"Ort „{record.get('location_id')}“ ist unbekannt")
         location = found
-    return ServiceAtLocation(
-        id=record["id"],
-        location=location,
-        description=record.get("description"),
-        extra=_extra(record, ("id", "service_id", "location_id", "location", "description", "service")),
-    )
+    return location, {
+        "id": record["id"],
+        "description": record.get("description"),
+        "extra": _extra(record, ("id", "service_id", "location_id", "location", "description", "service")),
+    }
 
 
-def _apply_attributes(
-    session: Session, offer: Offer, attributes: Sequence[dict[str, Any]], ctx: ImportContext
-) -> list[Attribute]:
-    """Set the offer's need and target-group codes; return its other attributes (for the caller to add)."""
-    terms: dict[str, OfferTerm] = {}
-    rows: list[Attribute] = []
+def _terms_and_attributes(
+    session: Session,
+    offer_id: str,
+    name: str | None,
+    description: str,
+    attributes: Sequence[dict[str, Any]],
+    ctx: ImportContext,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The offer's need and target-group codes, and its other attributes (values of the rows to write)."""
+    terms: dict[str, dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = []
     for record in attributes:
         term = record.get("taxonomy_term") or {}
         taxonomy = term.get("taxonomy")
         if taxonomy in (NEEDS_TAXONOMY, TARGET_GROUPS_TAXONOMY):
             kind = "need" if taxonomy == NEEDS_TAXONOMY else "target_group"
             source, score = _term_source(record.get("value"))
-            terms[term["code"]] = OfferTerm(code=term["code"], kind=kind, source=source, score=score)
+            terms[term["code"]] = {"code": term["code"], "kind": kind, "source": source, "score": score}
             continue
         term_id = term.get("id") or record.get("taxonomy_term_id")
         if not isinstance(term_id, str) or not term_id:
@@ -470,23 +628,23 @@ def _apply_attributes(
         elif session.get(TaxonomyTerm, term_id) is None:
             ctx.unknown_terms.add(term_id)
         rows.append(
-            Attribute(
-                id=record["id"],
-                service_id=offer.id,
-                taxonomy_term_id=term_id,
-                link_type=record.get("link_type"),
-                link_entity=record.get("link_entity"),
-                link_id=record.get("link_id"),
-                value=record.get("value"),
-                label=record.get("label"),
-            )
+            {
+                "id": record["id"],
+                "taxonomy_term_id": term_id,
+                "link_type": record.get("link_type"),
+                "link_entity": record.get("link_entity"),
+                "link_id": record.get("link_id"),
+                "value": record.get("value"),
+                "label": record.get("label"),
+            }
         )
-    if ctx.infer is not None and not any(t.kind == "need" and t.source != "inferred" for t in terms.values()):
-        text = f"{offer.name}. {offer.description}"
+    if ctx.infer is not None and not any(
+        t["kind"] == "need" and t["source"] != "inferred" for t in terms.values()
+    ):
+        text = f"{name}. {description}"
         for code, score in ctx.infer(text):
-            terms.setdefault(code, OfferTerm(code=code, kind="need", source="inferred", score=score))
-    offer.terms = list(terms.values())
-    return rows
+            terms.setdefault(code, {"code": code, "kind": "need", "source": "inferred", "score": score})
+    return list(terms.values()), rows
 
 
 def _term_source(value: Any) -> tuple[str, float]:
@@ -499,14 +657,18 @@ def _term_source(value: Any) -> tuple[str, float]:
     return "bundle", 1.0
 
 
-def _apply_districts(offer: Offer, ctx: ImportContext) -> None:
-    served = served_districts(
-        offer.service_areas, [loc.district_id for loc in offer.locations], ctx.districts, ctx.areas
-    )
-    for name in served.text_only:
+def _served(
+    areas: Sequence[Any],
+    place_districts: Sequence[str | None],
+    name: str | None,
+    offer_id: str,
+    ctx: ImportContext,
+) -> Served:
+    """The districts an offer serves (warning about area names that are no known district)."""
+    served = served_districts(areas, [d for d in place_districts if d], ctx.districts, ctx.areas)
+    for area in served.text_only:
         ctx.warnings.append(
-            f"Angebot „{offer.name}“ (id {offer.id}): Gebiet „{name}“ ist kein bekannter Stadtteil; "
+            f"Angebot „{name}“ (id {offer_id}): Gebiet „{area}“ ist kein bekannter Stadtteil; "
             "als Text behalten, die Stadtteile bestimmt der Ort des Angebots"
         )
-    offer.city_wide = served.city_wide
-    offer.districts = [OfferDistrict(district_id=d) for d in sorted(served.districts)]
+    return served

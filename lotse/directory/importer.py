@@ -365,6 +365,8 @@ def _write_batch(
             for prepared in batch:
                 _write_organization(session, prepared, ctx, report, seen_services, _apply_in_batch)
             session.flush()
+            # New offers and their parts as rows, after the places and organisations they refer to.
+            ctx.new_rows.write(session)
             session.add_all(ctx.deferred)
             ctx.deferred.clear()
             session.flush()

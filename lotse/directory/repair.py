@@ -22,7 +22,8 @@ _PASSES = 5
 
 
 def repair(record: dict[str, Any], schema: str) -> tuple[dict[str, Any], list[str]]:
-    """Return a copy with repairable schema errors fixed, and one German line per repair or dropped part."""
+    """Return a copy with repairable schema errors fixed (the record itself when it has none), and one
+    German line per repair or dropped part."""
     fixed, notes, _ = repair_checked(record, schema)
     return fixed, notes
 
@@ -32,8 +33,12 @@ def repair_checked(
 ) -> tuple[dict[str, Any], list[str], list[ValidationError]]:
     """As `repair`, plus the schema errors the repaired copy still has (as `schema_errors` gives them).
 
-    The last pass's validation is that of the copy returned, so the caller need not validate it again.
+    The last pass's validation is that of the copy returned, so the caller need not validate it again. A
+    record with nothing to repair or drop is returned itself, not copied (most records of a bundle): the
+    caller must not change it.
     """
+    if not _holds_null_item(record) and not schema_errors(record, schema):
+        return record, [], []
     fixed = copy.deepcopy(record)
     notes: list[str] = []
     for _ in range(_PASSES):
@@ -106,6 +111,17 @@ def _deepest_item(path: Sequence[Any]) -> list[Any] | None:
         if isinstance(path[end - 1], int):
             return list(path[:end])
     return None
+
+
+def _holds_null_item(node: Any) -> bool:
+    """Whether a list anywhere in the record holds a null (which the repair drops)."""
+    if isinstance(node, dict):
+        return any(_holds_null_item(value) for value in node.values() if isinstance(value, dict | list))
+    if isinstance(node, list):
+        return any(
+            item is None or (isinstance(item, dict | list) and _holds_null_item(item)) for item in node
+        )
+    return False
 
 
 def _drop_removed(node: Any) -> bool:

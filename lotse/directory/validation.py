@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib.resources import files
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
@@ -105,7 +105,117 @@ def german_message(error: ValidationError, where: str | None = None) -> str:
 
 def schema_errors(record: Any, schema: str) -> list[ValidationError]:
     """Return all schema errors of a record, in document order."""
+    if _quick_check(schema)(record):
+        return []
     return sorted(hsds_validator(schema).iter_errors(record), key=lambda e: list(map(str, e.absolute_path)))
+
+
+#: Tells whether a record has no schema error at all (True) or may have some (False).
+Check = Callable[[Any], bool]
+
+
+@cache
+def _quick_check(name: str) -> Check:
+    """A check of a whole HSDS schema compiled into plain functions: most records are valid, and proving
+    that costs a fraction of jsonschema's walk (which builds a validator per subschema and value). Only a
+    record it cannot pass goes to jsonschema, which finds its errors and their German messages.
+
+    It passes a record only where jsonschema would find no error: it uses the validator's own type and
+    format checkers, and a schema with an assertion keyword it does not know is never passed here.
+    """
+    validator = hsds_validator(name)
+    check = _compiled(validator.schema, validator)
+    return check if check is not None else _never
+
+
+def _never(_record: Any) -> bool:
+    return False
+
+
+#: The assertion keywords `_compiled` reads; any other keyword jsonschema asserts makes it give up.
+_QUICK_KEYWORDS = frozenset({"type", "properties", "required", "items", "format", "enum"})
+
+
+def _compiled(schema: Any, validator: Draft202012Validator) -> Check | None:
+    """Compile a (sub)schema into a check, or None when it uses what the check does not know."""
+    if schema is True:
+        return _always
+    if not isinstance(schema, dict):
+        return None
+    if any(key in Draft202012Validator.VALIDATORS and key not in _QUICK_KEYWORDS for key in schema):
+        return None
+    checks: list[Check] = []
+    if "type" in schema:
+        checks.append(_type_check(schema["type"], validator))
+    if "enum" in schema:
+        allowed = schema["enum"]
+        if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
+            return None
+        members = frozenset(allowed)
+        checks.append(lambda value: isinstance(value, str) and value in members)
+    if "format" in schema and validator.format_checker is not None:
+        checks.append(_format_check(schema["format"], validator.format_checker))
+    if "required" in schema:
+        required = list(schema["required"])
+        checks.append(lambda value: not isinstance(value, dict) or all(key in value for key in required))
+    if "properties" in schema:
+        properties = {}
+        for key, subschema in schema["properties"].items():
+            compiled = _compiled(subschema, validator)
+            if compiled is None:
+                return None
+            properties[key] = compiled
+        checks.append(partial(_properties_pass, properties))
+    if "items" in schema:
+        item = _compiled(schema["items"], validator)
+        if item is None:
+            return None
+        checks.append(lambda value: not isinstance(value, list) or all(item(v) for v in value))
+    if len(checks) == 1:
+        return checks[0]
+    return lambda value: all(check(value) for check in checks)
+
+
+#: JSON Schema types that are one Python type each (as draft 2020-12's type checker defines them).
+_PLAIN_TYPES: dict[str, type] = {"string": str, "object": dict, "array": list}
+
+
+def _type_check(types: Any, validator: Draft202012Validator) -> Check:
+    names = [types] if isinstance(types, str) else list(types)
+    if len(names) == 1 and names[0] in _PLAIN_TYPES:
+        plain = _PLAIN_TYPES[names[0]]
+        return lambda value: isinstance(value, plain)
+    is_type = validator.TYPE_CHECKER.is_type
+    return lambda value: any(is_type(value, t) for t in names)
+
+
+def _format_check(name: str, checker: FormatChecker) -> Check:
+    """What `checker.conforms` says, without its lookups per value."""
+    if name not in checker.checkers:
+        return _always
+    function, raises = checker.checkers[name]
+
+    def conforms(value: Any) -> bool:
+        try:
+            return bool(function(value))
+        except raises:
+            return False
+
+    return conforms
+
+
+def _properties_pass(properties: dict[str, Check], value: Any) -> bool:
+    if not isinstance(value, dict):
+        return True
+    for key, item in value.items():
+        check = properties.get(key)
+        if check is not None and not check(item):
+            return False
+    return True
+
+
+def _always(_value: Any) -> bool:
+    return True
 
 
 @dataclass(frozen=True)

@@ -32,3 +32,16 @@ def test_phone_without_number_is_dropped_alone() -> None:
 def test_malformed_id_is_not_repaired() -> None:
     fixed, notes = repair(builders.service(id="svc-7", codes=()), "service")
     assert (fixed["id"], notes) == ("svc-7", [])
+
+
+def test_a_record_with_nothing_to_repair_is_returned_itself() -> None:
+    service = builders.service(phones=[{"id": builders.new_id(), "number": "02871 1"}])
+    fixed, notes = repair(service, "service")
+    assert fixed is service and notes == []
+
+
+def test_a_null_in_a_list_is_dropped_from_a_copy() -> None:
+    service = builders.service()
+    service["service_areas"].append(None)
+    fixed, _notes = repair(service, "service")
+    assert None not in fixed["service_areas"] and None in service["service_areas"]
