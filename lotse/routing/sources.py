@@ -80,6 +80,7 @@ class OfferPool:
         #: Offers without any need code: only their text can bring them to a question.
         self.uncoded = [o for o in self.all if not o.needs]
         self._per_need: dict[tuple[str, Selector | None, object], Any] = {}
+        self._earlier: dict[str, Any] = {}
         self._selected: dict[Selector, list[OfferFacts]] = {}
 
     @classmethod
@@ -138,7 +139,16 @@ class OfferPool:
             if (k[1] is None and k[0] not in touched)
             or (k[1] is not None and k[1] in self._selected and k[1] not in moved)
         }
+        # What was built for a touched need from its whole list: a builder may patch it by the rows of the
+        # unchanged offers instead of reading every offer again (`earlier`).
+        pool._earlier = {
+            k[0]: v for k, v in self._per_need.items() if k[1] is None and k[2] is None and k[0] in touched
+        }
         return pool
+
+    def earlier(self, need: str) -> Any:
+        """The value built for a need of the pool this one was patched from (None if none was)."""
+        return self._earlier.get(need)
 
     def per_need(
         self, need: str, selector: Selector | None, key: object, build: Callable[[list[OfferFacts]], T]

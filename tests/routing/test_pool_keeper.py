@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from flask import Flask
 
@@ -11,6 +12,7 @@ from lotse import create_app
 from lotse.directory import offers
 from lotse.directory.summary import OfferSummary
 from lotse.language.matcher import compile_phrase
+from lotse.routing.candidates import Members, members_of
 from lotse.routing.rules import Selector
 from lotse.routing.service import RouteRequest
 from lotse.routing.sources import OfferPool, PoolKeeper
@@ -178,3 +180,29 @@ def test_a_pool_patched_with_edits_additions_and_removals_equals_one_built_at_on
         assert _by_ids(candidate) == _by_ids(whole)
         situation = "Wir brauchen Lebensmittel und Kleidung, das Geld reicht nicht"
         assert candidate.text.scores(situation).by_id == whole.text.scores(situation).by_id
+
+
+def test_a_touched_needs_arrays_are_patched_to_equal_arrays_built_at_once() -> None:
+    offers = [
+        summary("Tafel Nord", needs=["VER.TAFEL"], districts=["nord"]),
+        summary("Zentrum", needs=["GEL.SCHULD", "VER.TAFEL"], city_wide=True),
+        summary("Ausgabe Süd", needs=["VER.TAFEL"], districts=["sued"]),
+        summary("Schuldnerberatung", needs=["GEL.SCHULD"], districts=["fern"]),
+        summary("Tafel Fern", needs=["VER.TAFEL"], districts=["fern"]),
+        summary("Ausgabe Mitte", needs=["VER.TAFEL", "GEL.SCHULD"], districts=["mitte"]),
+    ]
+    pool = OfferPool.of(offers)
+    for code in ("VER.TAFEL", "GEL.SCHULD"):
+        members_of(pool, code)  # built from the whole lists, as a serving pool has them
+    edited = replace(offers[0], districts=["sued"], version=2)
+    added = summary("Tafel West", needs=["VER.TAFEL", "GEL.SCHULD"], districts=["mitte", "sued"])
+    patched = pool.patched(OfferPool.of([edited, added]).all, [offers[2].id], key="k")
+    assert all(patched.earlier(code) is not None for code in ("VER.TAFEL", "GEL.SCHULD"))
+    whole = OfferPool.of([edited, offers[1], offers[3], offers[4], offers[5], added])
+    for code in ("VER.TAFEL", "GEL.SCHULD"):
+        got, want = members_of(patched, code), Members.of(whole.for_need(code), code, patched)
+        assert [o.id for o in got.offers] == [o.id for o in want.offers]
+        for name in ("slots", "match", "verified", "lat", "lon", "city_wide"):
+            assert np.array_equal(getattr(got, name), getattr(want, name), equal_nan=True), name
+        assert got.served.keys() == want.served.keys()
+        assert all(np.array_equal(got.served[d], want.served[d]) for d in want.served)
