@@ -126,7 +126,12 @@ class ReferralSchema(GermanSchema):
     """One referred offer with its reasons."""
 
     need = fields.String(
-        allow_none=True, metadata={"description": "Bedarf, für den das Angebot genannt wird"}
+        allow_none=True,
+        metadata={
+            "description": "Bedarf, für den das Angebot genannt wird; leer, wenn es zum Text passt, aber zu "
+            "keinem erkannten Bedarf, oder wenn das Sicherheitsnetz nur einen Hinweis auf einen Notfall "
+            "sieht (dann ist es ein Notfall-Angebot)"
+        },
     )
     score = fields.Float(required=True, metadata={"description": "0 bis 1"})
     distance_km = fields.Float(
