@@ -401,23 +401,25 @@ def main(argv: list[str] | None = None) -> int:
         f"Bocholt ({len(bocholt)}, Angebote abgeleitet)", ROOT / "seed_data", bocholt, True, args.verbose
     )
     rows += run_dataset(f"Musterhausen ({len(muster)})", devset / "musterhausen", muster, False, args.verbose)
-    sealed: list[tuple[str, Scores, Scores]] = []
-    for town in sorted((ROOT / "corpus" / "sealed").glob("*/town")):
-        if (town / "queries.jsonl").exists():
-            cases = read_cases(town / "queries.jsonl")
-            name = f"versiegelt {town.parent.name}: {_town_name(town)} ({len(cases)})"
-            sealed += run_dataset(name, town, cases, False, False)
-    studied: list[tuple[str, Scores, Scores]] = []
-    for town in sorted((ROOT / "corpus" / "dev").glob("town-*")):
-        if (town / "queries.jsonl").exists():
-            cases = read_cases(town / "queries.jsonl")
-            name = f"Entwicklung: {_town_name(town)} ({len(cases)})"
-            studied += run_dataset(name, town, cases, False, args.verbose)
+    # A sealed town's misses are never printed: once studied, it would be spent.
+    sealed = _towns(sorted((ROOT / "corpus" / "sealed").glob("*/town")), "versiegelt {folder}: ", False)
+    studied = _towns(sorted((ROOT / "corpus" / "dev").glob("town-*")), "Entwicklung: ", args.verbose)
     print("## Verweise (versiegelte Städte zuerst)\n")
     print_table(sealed + studied + rows)
     print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
     emergency_first(ROOT / "seed_data", args.shared)
     return 0
+
+
+def _towns(folders: list[Path], prefix: str, verbose: bool) -> list[tuple[str, Scores, Scores]]:
+    """The rows of every town folder holding graded queries; `prefix` may name the parent `{folder}`."""
+    rows: list[tuple[str, Scores, Scores]] = []
+    for town in folders:
+        if (town / "queries.jsonl").exists():
+            cases = read_cases(town / "queries.jsonl")
+            name = f"{prefix.format(folder=town.parent.name)}{_town_name(town)} ({len(cases)})"
+            rows += run_dataset(name, town, cases, False, verbose)
+    return rows
 
 
 def _town_name(town: Path) -> str:

@@ -407,14 +407,6 @@ def may_concern_minor(reading: Reading, age: int | None) -> bool:
     return age is None or age < ADULT_AGE or reading.mentions_minor()
 
 
-def _emergency_needs(reading: Reading, age: int | None) -> tuple[str, ...]:
-    """The emergency needs the safety net may point to: child protection only where a child can be
-    concerned."""
-    if may_concern_minor(reading, age):
-        return EMERGENCY_NEEDS
-    return tuple(c for c in EMERGENCY_NEEDS if c not in MINORS_ONLY)
-
-
 def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
     reading = read(text)
     effective_age = None if offer else age if age is not None else reading.person_age()
@@ -433,6 +425,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     fused = fuse(p, lex, meta["fusion"])
     score = dict(zip(codes, fused.tolist(), strict=True))
     order = sorted(codes, key=lambda c: -score[c])
+    emergency_needs: tuple[str, ...] = EMERGENCY_NEEDS
     if not offer:
         # A text that names the writer's husband or boyfriend ("mein Mann hat mich geschlagen") and no wife
         # or girlfriend is a woman's question: no counselling for men, unless the lexicon reads a request
@@ -441,10 +434,11 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         if "partner_m" in roles and "partner_f" not in roles and lexicon.get(MEN_ONLY, 0.0) < THRESHOLD:
             score[MEN_ONLY] = 0.0
         # Child protection and the care of unaccompanied minors need a child: not for an adult's situation
-        # that names none.
-        allowed = _emergency_needs(reading, effective_age)
-        for code in MINORS_ONLY - set(allowed):
-            score[code] = 0.0
+        # that names none (nor may the safety net point to them).
+        if not may_concern_minor(reading, effective_age):
+            for code in MINORS_ONLY:
+                score[code] = 0.0
+            emergency_needs = tuple(c for c in EMERGENCY_NEEDS if c not in MINORS_ONLY)
         # A need the model reads only from denied or ended mentions ("keine Schulden mehr", "früher
         # getrunken") is not present; the lexicon, which reads negation itself, must not have matched it.
         for code in order:
@@ -460,7 +454,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         chosen = [order[0]]
     urgent: str | None = None
     if not offer and result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
-        urgent = max(allowed, key=lambda c: score[c])
+        urgent = max(emergency_needs, key=lambda c: score[c])
         if urgent not in chosen:
             chosen.insert(0, urgent)
 

@@ -150,7 +150,7 @@ class _Question:
     def suits(self, offer: OfferFacts) -> bool:
         """Whether an offer may be referred for the situation's words: not one only for minors in danger
         (child protection) when an adult's question names no child."""
-        return self.minor or not offer.needs or not set(offer.needs) <= MINORS_ONLY
+        return self.minor or not offer.needs or not offer.needs <= MINORS_ONLY
 
     def strong_text(self) -> list[tuple[float, OfferFacts]]:
         """The offers whose text answers the situation best (at most SIBLING_LOOKS), with their text score,
@@ -223,7 +223,7 @@ class Router:
             top = max([THRESHOLD, *(needs[c].score for c in urgent)])
             needs[code] = DetectedNeed(code, load_taxonomy().label(code), round(top, 3), (), True)
         if request.needs is None:
-            needs = _with_added_needs(needs, decision)
+            needs = _with_added_needs(needs, decision, present)
         order = _need_order(needs, decision)
         # A need only the safety net points to (its own score below the threshold) is a hint, not a need
         # Lotse judges present: it brings its crisis offer first and the crisis note, and is not listed.
@@ -477,7 +477,9 @@ def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:
     return urgent + rest[:size]
 
 
-def _with_added_needs(needs: dict[str, DetectedNeed], decision: Decision) -> dict[str, DetectedNeed]:
+def _with_added_needs(
+    needs: dict[str, DetectedNeed], decision: Decision, present: float
+) -> dict[str, DetectedNeed]:
     taxonomy = load_taxonomy()
     merged = dict(needs)
     for added in decision.added_needs:
@@ -486,7 +488,7 @@ def _with_added_needs(needs: dict[str, DetectedNeed], decision: Decision) -> dic
                 added.code, taxonomy.label(added.code), round(added.score, 3), ()
             )
     fallback = merged.get(FALLBACK_NEED)
-    if fallback is not None and len(merged) > 1 and fallback.score < presence_threshold():
+    if fallback is not None and len(merged) > 1 and fallback.score < present:
         del merged[FALLBACK_NEED]
     return merged
 
