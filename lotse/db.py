@@ -24,6 +24,11 @@ class Database:
         # Writes on SQLite start with BEGIN IMMEDIATE so concurrent writers queue on the busy
         # timeout instead of failing with "database is locked" when they upgrade a read lock.
         self.write_engine = self.engine.execution_options(lotse_write=True)
+        #: Writes that may be left for later: on SQLite, when another connection holds the write lock, BEGIN
+        #: fails at once (OperationalError) instead of waiting. SQLite's busy handler waits in growing steps
+        #: (1, 2, 5, 10, 15, 20, 25 ms, …), so even a lock held for a millisecond costs a waiter 50-100 ms.
+        #: On PostgreSQL such a write waits as any other (row locks are held only for the other transaction).
+        self.write_if_free_engine = self.engine.execution_options(lotse_write=True, lotse_no_wait=True)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
 
@@ -63,7 +68,16 @@ def _make_engine(url: str, is_sqlite: bool) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        immediate = conn.get_execution_options().get("lotse_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        options = conn.get_execution_options()
+        if not options.get("lotse_write", False):
+            conn.exec_driver_sql("BEGIN")
+        elif not options.get("lotse_no_wait", False):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("PRAGMA busy_timeout=0")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
     return engine

@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lotse.db import Database
+from lotse.giving_way import give_way, giving_way
 from lotse.models import RouteStat, RouteStatMonth
 from lotse.routing.needs import presence_threshold
 from lotse.taxonomy import FALLBACK_NEED
@@ -120,7 +121,9 @@ class RouteStats:
                     self._unmet[(day, place, code)] += 1
             due = self._clock() - self._last_flush >= self._flush_seconds
         self._start_timer()
-        if due:
+        # With the background thread running, a question never writes: it would queue for the database's
+        # write lock behind an edit or the other workers.
+        if due and self._thread is None:
             self.flush()
 
     def record_answer(self, district: str | None, answer: RouteAnswer) -> None:
@@ -136,10 +139,10 @@ class RouteStats:
             self._last_flush = self._clock()
         if not batch:
             return
+        rows = [_row(RouteStat, key, count, unmet[key]) for key, count in sorted(batch.items())]
         try:
             with self._db.writing() as session:
-                for key, count in sorted(batch.items()):
-                    session.execute(_upsert(self._db, RouteStat, key, count, unmet[key]))
+                _add_counts(self._db, session, RouteStat, rows)
         except SQLAlchemyError as exc:
             log.warning(
                 "Statistik der Lotsenfrage nicht geschrieben (%s); neuer Versuch später.", type(exc).__name__
@@ -173,7 +176,9 @@ class RouteStats:
     def _run(self) -> None:
         while not self._stop.wait(self._flush_seconds):
             if self.pending:
-                self.flush()
+                with giving_way():
+                    give_way()  # a question being answered goes first
+                    self.flush()
 
     def close(self) -> None:
         """Stop the background thread and write what is pending."""
@@ -199,35 +204,52 @@ def fold_old_days(db: Database, session: Session, today: date) -> int:
         key = (first_of_month(row.day), row.district_id, row.need_code, row.demo)
         months[key] += row.count
         unmet[key] += row.unmet
-    for (month, district, code, demo), count in sorted(months.items()):
-        key = (month, district, code, demo)
-        session.execute(_upsert(db, RouteStatMonth, (month, district, code), count, unmet[key], demo=demo))
+    folded = [
+        _row(RouteStatMonth, (month, district, code), count, unmet[(month, district, code, demo)], demo=demo)
+        for (month, district, code, demo), count in sorted(months.items())
+    ]
+    _add_counts(db, session, RouteStatMonth, folded)
     session.execute(delete(RouteStat).where(RouteStat.day < cutoff))
     return len(rows)
 
 
-def _upsert(  # type: ignore[no-untyped-def]
+def _row(
+    model: type[RouteStat] | type[RouteStatMonth], key: Key, count: int, unmet: int, *, demo: bool = False
+) -> dict[str, object]:
+    """One row's values for `_add_counts` (the period column is `day` or `month`)."""
+    period, district, code = key
+    name = "day" if model is RouteStat else "month"
+    return {
+        name: period,
+        "district_id": district,
+        "need_code": code,
+        "demo": demo,
+        "count": count,
+        "unmet": unmet,
+    }
+
+
+def _add_counts(
     db: Database,
+    session: Session,
     model: type[RouteStat] | type[RouteStatMonth],
-    key: Key,
-    count: int,
-    unmet: int,
-    *,
-    demo: bool = False,
-):
-    """Insert a count or add it to the existing row (SQLite and PostgreSQL)."""
+    rows: list[dict[str, object]],
+) -> None:
+    """Insert counts or add them to the existing rows: one statement executed for all rows (SQLite and
+    PostgreSQL). A statement per row cost about 0.4 ms of Python each, in a thread beside the questions."""
+    if not rows:
+        return
     if db.is_sqlite:
         from sqlalchemy.dialects.sqlite import insert
     else:
         from sqlalchemy.dialects.postgresql import insert  # type: ignore[assignment]
     period = model.day if model is RouteStat else model.month  # type: ignore[union-attr]
-    day, district, code = key
-    values = {period.key: day, "district_id": district, "need_code": code, "demo": demo}
-    statement = insert(model).values(**values, count=count, unmet=unmet)
-    return statement.on_conflict_do_update(
+    statement = insert(model)
+    statement = statement.on_conflict_do_update(
         index_elements=[period, model.district_id, model.need_code, model.demo],
         set_={
             "count": model.count + statement.excluded.count,
             "unmet": model.unmet + statement.excluded.unmet,
         },
     )
+    session.execute(statement, rows)

@@ -25,7 +25,7 @@ from limits.storage import Storage
 from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy import Table, case, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from lotse.db import Database
 from lotse.models import RateLimitCounter
@@ -119,12 +119,22 @@ class DatabaseStorage(Storage):
                 self._remember(key, shared + pending, expires_at)
                 return shared + pending
             self._pending[key] = 0
-            count = self._add(key, expiry, pending)
+            try:
+                # Far below the limit the hits may wait: a request never queues for the write lock for them.
+                count = self._add(key, expiry, pending, wait=not far_below)
+            except OperationalError:
+                if not far_below:
+                    raise
+                self._pending[key] = pending
+                estimate = shared + pending if expires_at > now else pending
+                self._remember(key, estimate, expires_at if expires_at > now else now + expiry)
+                return estimate
             self._known[key] = (count, self._last_expiry, now)
             return count
 
-    def _add(self, key: str, expiry: int | float, amount: int) -> int:
-        """Add hits to the shared counter in one upsert and return its new count."""
+    def _add(self, key: str, expiry: int | float, amount: int, wait: bool = True) -> int:
+        """Add hits to the shared counter in one upsert and return its new count. Without `wait`, SQLite
+        raises OperationalError at once when another connection is writing (Database.write_if_free_engine)."""
         now = time.time()
         table = _TABLE
         dialect = sqlite if self.db.is_sqlite else postgresql
@@ -137,7 +147,8 @@ class DatabaseStorage(Storage):
                 "expires_at": case((ended, now + expiry), else_=table.c.expires_at),
             },
         ).returning(table.c.count, table.c.expires_at)
-        with self.db.write_engine.begin() as connection:
+        engine = self.db.write_engine if wait else self.db.write_if_free_engine
+        with engine.begin() as connection:
             count, expires_at = connection.execute(statement).one()
             self._updates += 1
             if self._updates % CLEANUP_EVERY == 0:

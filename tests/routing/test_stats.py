@@ -137,3 +137,17 @@ def test_the_recorder_folds_old_days_after_writing(db: Database) -> None:
 
 def test_first_of_month_counts_back_across_years() -> None:
     assert first_of_month(date(2026, 2, 17), 13) == date(2025, 1, 1)
+
+
+def test_with_the_background_writer_a_question_never_writes_itself(db: Database) -> None:
+    """In a serving process the counts are written by the background thread, never in a question's thread
+    (which would queue for the database's write lock behind an edit)."""
+    now = [0.0]
+    stats = RouteStats(db, flush_seconds=3600, today=lambda: DAY, clock=lambda: now[0], background=True)
+    try:
+        now[0] = 7200.0
+        stats.record("mitte", ["GEL.SCHULD"])  # due by the clock: a question's thread would have written it
+        assert _rows(db) == [] and stats.pending == 1
+    finally:
+        stats.close()
+    assert _rows(db) == [("mitte", "GEL.SCHULD", 1, 0)]

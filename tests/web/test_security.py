@@ -256,3 +256,25 @@ def test_api_hits_near_the_limit_are_written_through(app: Flask) -> None:
     for _ in range(4):
         storage.incr(key, 60)
     assert _shared_count(db, key) == 4
+
+
+def test_api_hits_far_below_the_limit_do_not_wait_while_another_connection_writes(app: Flask) -> None:
+    """A question must not queue behind an edit for its rate-limit bookkeeping; its hits are kept."""
+    import threading
+    from datetime import date
+
+    from lotse.models import RouteStat
+
+    db = app.extensions["lotse"].db
+    storage = DatabaseStorage(database=db, buffer_seconds=60)
+    key = "LIMITER/public-api/10.0.0.3/600/1/minute"
+    counts: list[int] = []
+    with db.writing() as session:  # another writer holds SQLite's write lock (PostgreSQL: another table)
+        session.add(RouteStat(day=date.today(), district_id="x", need_code="y", count=1))
+        session.flush()
+        asking = threading.Thread(target=lambda: counts.append(storage.incr(key, 60)))
+        asking.start()
+        asking.join(timeout=10)
+        assert not asking.is_alive() and counts == [1]
+    assert storage.incr(key, 60) == 2
+    assert _shared_count(db, key) == 2
