@@ -67,6 +67,22 @@ def test_a_changed_offer_is_patched_in_without_reading_the_others() -> None:
     assert (keeper.stats.full_reads, keeper.stats.offers_patched) == (1, 1)
 
 
+def test_a_swapped_in_pool_is_out_of_the_collectors_sight() -> None:
+    """A serving process's collections must not walk the pool (they would fall into questions): a new pool
+    is frozen when it is swapped in."""
+    import gc
+
+    index = FakeIndex()
+    index.put(summary("Tafel", needs=["VER.TAFEL"]))
+    keeper = _keeper(index)
+    keeper()
+    tafel = next(iter(index.offers))
+    index.put(replace(index.offers[tafel], name="Tafel am Markt", version=2))
+    pool = keeper()
+    tracked = {id(o) for o in gc.get_objects()}  # the permanent generation is not listed
+    assert id(pool) not in tracked and id(pool.for_need("VER.TAFEL")) not in tracked
+
+
 def test_a_removed_offer_leaves_the_pool_and_its_need_list() -> None:
     index = FakeIndex()
     index.put(summary("Tafel", needs=["VER.TAFEL"]))
