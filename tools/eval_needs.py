@@ -66,8 +66,9 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
             found.append((f"versiegelt {folder.name} Stadt", [town], True))
     found.append(("Validierung v1", [ROOT / "corpus" / "dev" / "v1.jsonl"], False))
     found.append(("Validierung v3 (Fachkräfte)", [ROOT / "corpus" / "dev" / "v3.jsonl"], False))
-    studied = sorted((ROOT / "corpus" / "dev" / "s1").glob("*.jsonl"))
-    found.append(("Entwicklung s1 (untersucht)", studied, False))
+    for spent in ("s1", "s2"):
+        studied = sorted((ROOT / "corpus" / "dev" / spent).glob("*.jsonl"))
+        found.append((f"Entwicklung {spent} (untersucht)", studied, False))
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
     found.append(("Devset Musterhausen", [shared / "devset" / "musterhausen" / "queries.jsonl"], False))
     found.append(
