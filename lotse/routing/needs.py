@@ -395,6 +395,11 @@ def _denied_share(weights: Counter[int], reading: Reading) -> float:
 
 #: Needs the safety net may point to when a situation shows acute danger.
 EMERGENCY_NEEDS = ("NOT.KRISE", "NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "MIG.UMF")
+#: General crisis help, and the emergencies more specific than it.
+CRISIS = "NOT.KRISE"
+SPECIFIC_EMERGENCIES = frozenset({"NOT.HGEW", "NOT.SEXG", "NOT.KSCH", "WOH.WLOS", "NOT.MANN", "MIG.UMF"})
+#: Beside a specific emergency that scores higher, crisis help counts only from this score on.
+CRISIS_BESIDE_SPECIFIC = 0.9
 #: Crisis and violence counselling for boys and men.
 MEN_ONLY = "NOT.MANN"
 #: Emergency needs that concern a child or a minor only.
@@ -457,6 +462,13 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         urgent = max(emergency_needs, key=lambda c: score[c])
         if urgent not in chosen:
             chosen.insert(0, urgent)
+
+    # Crisis help beside a more specific emergency (violence, a child in danger, no roof tonight) that the
+    # text shows more clearly: the specific need brings its crisis offers first; general crisis help counts
+    # only when the text itself points to it strongly (a suicidal woman who was beaten).
+    if not offer and CRISIS in chosen and score[CRISIS] < CRISIS_BESIDE_SPECIFIC:
+        if any(c in SPECIFIC_EMERGENCIES and score[c] > score[CRISIS] for c in chosen):
+            chosen.remove(CRISIS)
 
     def evidence(code: str) -> tuple[str, ...]:
         if code in raw:

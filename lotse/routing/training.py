@@ -34,6 +34,12 @@ from lotse.taxonomy import load_taxonomy
 __all__ = ["Example", "default_corpus", "load_corpus", "train"]
 
 EMERGENCY_RECALL = 0.97
+#: Beside the main need of a situation, a need counts from this share of its score on (and from the
+#: threshold). Chosen on the development sets (corpus/dev: v1, v3, s1, s2) for the operating point that
+#: issue 9 asks for, the most recall at a precision of at least 0.80: the training folds' best F1 alone
+#: chose 0.5, which dropped the second and third needs of texts naming several (recall 0.838 -> 0.864,
+#: precision 0.849 -> 0.811 on those sets; nDCG@5 of the three development towns +0.008 to +0.019).
+SITUATION_RELATIVE = 0.35
 MAX_NEEDS = 4
 FOLDS = 6
 SEED = 20261204
@@ -119,12 +125,14 @@ def _f1(
     return f1, precision, recall
 
 
-def _best_settings(fused: np.ndarray, gold: np.ndarray) -> tuple[float, float, float, float, float, float]:
+def _best_settings(
+    fused: np.ndarray, gold: np.ndarray, relatives: Sequence[float] = (0.0, 0.2, 0.3, 0.4, 0.5)
+) -> tuple[float, float, float, float, float, float]:
     """(F1, threshold, floor, precision, recall, relative) of the best F1 over the settings searched."""
     best = (0.0, 0.5, 0.3, 0.0, 0.0, 0.0)
     for threshold in np.arange(0.15, 0.75, 0.025):
         for floor in np.arange(0.05, threshold + 1e-9, 0.025):
-            for relative in (0.0, 0.2, 0.3, 0.4, 0.5):
+            for relative in relatives:
                 f1, precision, recall = _f1(fused, gold, float(threshold), float(floor), relative)
                 if f1 > best[0]:
                     best = (f1, float(threshold), float(floor), precision, recall, relative)
@@ -206,7 +214,9 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     )
     coef = [*(float(v) for v in fusion.coef_[0]), float(fusion.intercept_[0])]
     fused = fuse(p_needs, lex, coef)
-    f1, threshold, floor, precision, recall, relative = _best_settings(fused[situation], gold[situation])
+    f1, threshold, floor, precision, recall, relative = _best_settings(
+        fused[situation], gold[situation], (SITUATION_RELATIVE,)
+    )
     emergency_p = oof[situation, n_codes]
     truth = y[situation, n_codes].astype(bool)
     emergency_threshold = 0.5
@@ -218,7 +228,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     alarms = float((emergency_p[~truth] >= emergency_threshold).mean()) if (~truth).any() else 0.0
     log(
         f"Out-of-fold: F1 {f1:.3f}, Präzision {precision:.3f}, Recall {recall:.3f} "
-        f"(Schwelle {threshold:.3f}, Boden {floor:.3f}, relativ {relative:.1f}); "
+        f"(Schwelle {threshold:.3f}, Boden {floor:.3f}, relativ {relative:.2f}); "
         f"Notfälle erkannt {caught:.3f}, "
         f"Fehlalarme {alarms:.3f} (Schwelle {emergency_threshold:.3f})"
     )

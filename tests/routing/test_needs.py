@@ -122,9 +122,11 @@ def _own_metrics() -> tuple[float, float]:
 
 
 def test_own_situations_keep_recall_and_precision_floors() -> None:
+    # The operating point issue 9 asks for: recall first, at a precision of at least 0.80 (the secondary
+    # needs of texts naming several count from 35 % of the main need's score; lotse/routing/training.py).
     recall, precision = _own_metrics()
     assert recall >= 0.95
-    assert precision >= 0.82
+    assert precision >= 0.80
 
 
 def test_evidence_leaves_out_filler_words_of_a_matched_phrase() -> None:
@@ -238,3 +240,26 @@ def test_child_protection_is_never_an_adults_need_when_no_child_is_named(text: s
 def test_child_protection_stays_for_an_adults_question_about_a_named_child() -> None:
     found = recognise("Die Nachbarskinder (4 und 6) sind seit gestern allein in der Wohnung.", 35)
     assert found[0].code == "NOT.KSCH" and found[0].urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        (
+            "Er hat mich eben wieder geschlagen und die Tür eingetreten, ich sitze mit der Kleinen bei der "
+            "Nachbarin und weiß nicht, wohin heute Nacht.",
+            "NOT.HGEW",
+        ),
+        (
+            "Der kleine Junge von nebenan (5) ist seit gestern allein in der Wohnung, die Mutter ist nicht "
+            "erreichbar, er weint am Fenster.",
+            "NOT.KSCH",
+        ),
+    ],
+)
+def test_general_crisis_help_does_not_stand_beside_a_clearer_specific_emergency(
+    text: str, specific: str
+) -> None:
+    found = recognise(text)
+    assert found[0].code == specific and found[0].urgent
+    assert "NOT.KRISE" not in {m.code for m in found}
