@@ -466,9 +466,9 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     # Crisis help beside a more specific emergency (violence, a child in danger, no roof tonight) that the
     # text shows more clearly: the specific need brings its crisis offers first; general crisis help counts
     # only when the text itself points to it strongly (a suicidal woman who was beaten).
-    if not offer and CRISIS in chosen and score[CRISIS] < CRISIS_BESIDE_SPECIFIC:
-        if any(c in SPECIFIC_EMERGENCIES and score[c] > score[CRISIS] for c in chosen):
-            chosen.remove(CRISIS)
+    crowded = CRISIS in chosen and score[CRISIS] < CRISIS_BESIDE_SPECIFIC
+    if not offer and crowded and any(c in SPECIFIC_EMERGENCIES and score[c] > score[CRISIS] for c in chosen):
+        chosen.remove(CRISIS)
 
     def evidence(code: str) -> tuple[str, ...]:
         if code in raw:
