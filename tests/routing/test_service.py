@@ -292,6 +292,18 @@ def test_an_emergency_offer_goes_to_the_top_marked_as_such() -> None:
     assert answer.referrals[0].reasons[0].startswith("Notfall:")
 
 
+def test_a_man_who_suffers_violence_at_home_gets_the_mens_crisis_counselling_first() -> None:
+    # Protection offers for women are excluded for him: without a rule of its own no crisis offer led.
+    men = summary("Männerberatung bei Krisen und Gewalt", needs=["NOT.MANN"], city_wide=True)
+    women = replace(SHELTER, target_groups=("ZG.FRAUEN",))
+    rules = load_rules(DEFAULT_RULES)
+    answer = ask(router([women, COUNSEL, men], [("NOT.HGEW", 0.9), ("NOT.MANN", 0.8)], rules))
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency) == ("Männerberatung bei Krisen und Gewalt", True)
+    assert "Frauenhaus" not in [r.offer.name for r in answer.referrals]
+    assert answer.crisis_note and "110" in answer.crisis_note
+
+
 def test_the_emergency_need_comes_first() -> None:
     offers = [SHELTER, summary("Tafel", needs=["VER.TAFEL"])]
     answer = ask(router(offers, [("VER.TAFEL", 0.95), ("NOT.HGEW", 0.6)], load_rules(DEFAULT_RULES)))
