@@ -33,7 +33,7 @@ from lotse.taxonomy import load_taxonomy
 
 __all__ = ["Example", "default_corpus", "load_corpus", "train"]
 
-EMERGENCY_RECALL = 0.97
+EMERGENCY_RECALL = 0.985
 #: Beside the main need of a situation, a need counts from this share of its score on (and from the
 #: threshold). Chosen on the development sets (corpus/dev: v1, v3, s1, s2) for the operating point that
 #: issue 9 asks for, the most recall at a precision of at least 0.80: the training folds' best F1 alone

@@ -57,7 +57,10 @@ def test_energy_cut_off_alone_is_no_debt_case() -> None:
     ],
 )
 def test_negated_cues_give_no_need(text: str, absent: str) -> None:
-    assert absent not in codes(text)
+    # No need the answer lists (a need present by its own score). The safety net may still add a hint
+    # below the threshold, which brings one crisis line and is not listed: recall comes first there.
+    present = presence_threshold()
+    assert absent not in [m.code for m in recognise(text) if m.score >= present or not m.urgent]
 
 
 def test_negation_stays_within_its_clause() -> None:
