@@ -33,6 +33,9 @@ from lotse.taxonomy import load_taxonomy
 
 __all__ = ["Example", "default_corpus", "load_corpus", "train"]
 
+#: Share of the training emergencies (out of fold) the safety net must catch: recall first (a false alarm
+#: costs one line). 0.97 left one emergency of the validation set v3 without a crisis offer first; at 0.985
+#: every emergency of the development sets has one, at 8-13 % false alarms instead of 5-8 %.
 EMERGENCY_RECALL = 0.985
 #: Beside the main need of a situation, a need counts from this share of its score on (and from the
 #: threshold). Chosen on the development sets (corpus/dev: v1, v3, s1, s2) for the operating point that
