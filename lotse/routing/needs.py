@@ -471,12 +471,13 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         chosen.remove(CRISIS)
 
     def evidence(code: str) -> tuple[str, ...]:
-        if code in raw:
-            return _evidence(raw[code][1], tokens)
         if code == urgent and score[code] < meta["threshold"]:
             # Only the safety net points to it: no word of the text stands for it, and quoting the model's
-            # heaviest words ("Telefon", "Katze") would read as if Lotse had recognised a crisis in them.
+            # heaviest words ("Telefon", "Katze") or a weak cue of the lexicon ("schreit" for child
+            # protection) would read as if Lotse had recognised a crisis in them.
             return ()
+        if code in raw:
+            return _evidence(raw[code][1], tokens)
         return result.evidence(code, reading)
 
     found = [

@@ -114,13 +114,17 @@ def test_infer_offer_needs_has_no_fallback() -> None:
 
 
 def _own_metrics() -> tuple[float, float]:
+    # Needs as the answer lists them (and `make eval` counts them): a safety-net hint below the threshold
+    # brings a crisis line but is no listed need.
     cases = [json.loads(line) for line in OWN_SITUATIONS.read_text(encoding="utf-8").splitlines() if line]
+    present = presence_threshold()
     recall = precision = 0.0
     for case in cases:
         gold = set(case["needs"])
-        predicted = set(codes(case["situation"], case["age"]))
+        found = recognise(case["situation"], case["age"])
+        predicted = {m.code for m in found if m.score >= present or not m.urgent}
         recall += len(gold & predicted) / len(gold)
-        precision += len(gold & predicted) / len(predicted)
+        precision += len(gold & predicted) / len(predicted) if predicted else 0.0
     return recall / len(cases), precision / len(cases)
 
 
