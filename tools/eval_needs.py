@@ -21,8 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, presence_threshold, recognise
-from lotse.taxonomy import FALLBACK_NEED
+from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, listed, recognise
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -95,8 +94,7 @@ def evaluate(cases: list[dict[str, object]]) -> tuple[Tally, dict[str, Tally]]:
         found = recognise(str(case["situation"]), age if isinstance(age, int) else None)
         # As the route API lists them: no safety-net hint (urgent, below the threshold) and no general
         # counselling standing in for "nothing recognised".
-        present = presence_threshold()
-        predicted = {m.code for m in found if m.score >= present or not (m.urgent or m.code == FALLBACK_NEED)}
+        predicted = {m.code for m in listed(found)}
         gold = set(case.get("needs") or ())  # type: ignore[call-overload]
         hit = gold & predicted
         recall = len(hit) / len(gold) if gold else float(not predicted)

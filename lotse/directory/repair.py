@@ -37,12 +37,14 @@ def repair_checked(
     record with nothing to repair or drop is returned itself, not copied (most records of a bundle): the
     caller must not change it.
     """
-    if not _holds_null_item(record) and not schema_errors(record, schema):
+    errors = schema_errors(record, schema)
+    if not errors and not _holds_null_item(record):
         return record, [], []
     fixed = copy.deepcopy(record)
     notes: list[str] = []
-    for _ in range(_PASSES):
-        errors = schema_errors(fixed, schema)
+    for attempt in range(_PASSES):
+        if attempt:  # the first pass fixes the errors found above (by their paths, the same in the copy)
+            errors = schema_errors(fixed, schema)
         changed = False
         for error in errors:
             note = _fix(fixed, list(error.absolute_path), error, schema)

@@ -37,6 +37,7 @@ __all__ = [
     "NeedMatch",
     "infer_offer_needs",
     "lexicon_scores",
+    "listed",
     "may_concern_minor",
     "presence_threshold",
     "recognise",
@@ -356,6 +357,13 @@ def presence_threshold() -> float:
     text in which nothing was recognised stays below it."""
     model = load_model()
     return THRESHOLD if model is None else model.threshold
+
+
+def listed(found: Iterable[NeedMatch]) -> list[NeedMatch]:
+    """Of what `recognise` returned, the needs an answer lists: not a hint of the safety net (urgent, below
+    the presence threshold) nor general counselling standing in for "nothing recognised" (below it too)."""
+    present = presence_threshold()
+    return [m for m in found if m.score >= present or not (m.urgent or m.code == FALLBACK_NEED)]
 
 
 def recognise(text: str, age: int | None = None) -> list[NeedMatch]:

@@ -382,8 +382,7 @@ class PoolKeeper:
 
     def update(self) -> None:
         """Bring the pool up to date with the index now (only the changed offers are read)."""
-        pool = self._pool
-        with self._lock, _collector_paused(swapped=lambda: self._pool is not pool):
+        with self._lock, _collector_paused():
             started = time.monotonic()
             self._checked = self._clock()
             districts = tuple(self._districts().ids())
@@ -411,9 +410,19 @@ class PoolKeeper:
             self.stats.seconds_last = time.monotonic() - started
 
     def _swap(self, pool: OfferPool) -> None:
+        """Swap a new pool in (called while the collector is paused, see `_collector_paused`).
+
+        What is alive now, the new pool with it, is frozen out of the collector's sight (gc.freeze moves
+        the generations aside without walking them). A patched pool's new lists and dictionaries refer to
+        every offer: left in sight, the next collection, even of the youngest generation, walks them,
+        20-60 ms at 100,000 offers in whichever request it falls; a full collection before a freeze cost
+        as much. What dies after a freeze is still freed when it holds no reference cycle (pools and arrays
+        do not).
+        """
         if self._prepare is not None:
             self._prepare(pool)
         self._pool = pool
+        gc.freeze()
 
     def _from_db(self, pool: OfferPool | None) -> None:
         """The index cannot answer: keep a pool read from the index, else read the database."""
@@ -428,11 +437,9 @@ class PoolKeeper:
 
     def start(self) -> None:
         """Read the pool now (before the process takes questions), then follow changes in a thread."""
+        # The pool is a few hundred thousand long-lived objects: swapped in, they are out of the collector's
+        # sight (`_swap`). A serving process freezes once more after warming up (Services.warm_up).
         self.update()
-        # The pool is a few hundred thousand long-lived objects: moved out of the collector's sight, a
-        # question's garbage collections no longer walk them (they are still freed when replaced).
-        # A serving process freezes once more after warming up (Services.warm_up).
-        gc.freeze()
         if self._thread is not None and self._thread.is_alive():
             return
         self._stop.clear()
@@ -464,17 +471,12 @@ def _from_database(pool: OfferPool) -> bool:
 
 
 @contextlib.contextmanager
-def _collector_paused(swapped: Callable[[], bool] = lambda: False) -> Iterator[None]:
+def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a pool is built: building allocates hundreds of thousands
     of objects and nothing cyclic, and each collection in between would walk all of them again.
 
-    When a new pool was swapped in, what is alive now is frozen before the collector runs again (gc.freeze,
-    which moves the generations aside without walking them). A patched pool's new lists and dictionaries
-    refer to every offer: left in the collector's sight, the next collection, even of the youngest
-    generation, walks them, 20-60 ms at 100,000 offers in whichever request it falls; a full collection
-    before a freeze cost as much. The young generations are collected before the pause instead, while they
-    hold only the garbage of questions. What dies after a freeze is still freed when it holds no reference
-    cycle (pools and arrays do not).
+    The young generations are collected before the pause, while they hold only the garbage of questions:
+    a pool swapped in during the pause freezes what is alive then (`PoolKeeper._swap`), not that garbage.
     """
     was = gc.isenabled()
     if was:
@@ -483,8 +485,6 @@ def _collector_paused(swapped: Callable[[], bool] = lambda: False) -> Iterator[N
     try:
         yield
     finally:
-        if swapped():
-            gc.freeze()
         if was:
             gc.enable()
 

@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -218,9 +218,8 @@ def _row(
 ) -> dict[str, object]:
     """One row's values for `_add_counts` (the period column is `day` or `month`)."""
     period, district, code = key
-    name = "day" if model is RouteStat else "month"
     return {
-        name: period,
+        _period(model).key: period,
         "district_id": district,
         "need_code": code,
         "demo": demo,
@@ -243,7 +242,7 @@ def _add_counts(
         from sqlalchemy.dialects.sqlite import insert
     else:
         from sqlalchemy.dialects.postgresql import insert  # type: ignore[assignment]
-    period = model.day if model is RouteStat else model.month  # type: ignore[union-attr]
+    period = _period(model)
     statement = insert(model)
     statement = statement.on_conflict_do_update(
         index_elements=[period, model.district_id, model.need_code, model.demo],
@@ -253,3 +252,8 @@ def _add_counts(
         },
     )
     session.execute(statement, rows)
+
+
+def _period(model: type[RouteStat] | type[RouteStatMonth]) -> Any:
+    """The period column of a statistics table: `day` or `month`."""
+    return model.day if model is RouteStat else model.month  # type: ignore[union-attr]
