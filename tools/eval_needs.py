@@ -65,7 +65,7 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
             found.append((f"versiegelt {folder.name} Stadt", [town], True))
     found.append(("Validierung v1", [ROOT / "corpus" / "dev" / "v1.jsonl"], False))
     found.append(("Validierung v3 (Fachkräfte)", [ROOT / "corpus" / "dev" / "v3.jsonl"], False))
-    for spent in ("s1", "s2"):
+    for spent in ("s1", "s2", "s3", "s4"):
         studied = sorted((ROOT / "corpus" / "dev" / spent).glob("*.jsonl"))
         found.append((f"Entwicklung {spent} (untersucht)", studied, False))
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
