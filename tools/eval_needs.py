@@ -125,6 +125,44 @@ def evaluate(cases: list[dict[str, object]]) -> tuple[Tally, dict[str, Tally]]:
     return total, by_style
 
 
+def agreement() -> None:
+    """How far a second careful reader agrees with the writers' labels: what a recogniser can hope for.
+
+    corpus/agreement/<set>-labeller-*.jsonl hold the labels of fresh helpers who read only the texts of a
+    sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md).
+    """
+    files = sorted((ROOT / "corpus" / "agreement").glob("*-labeller-*.jsonl"))
+    if not files:
+        return
+    second = {str(row["id"]): row for row in load(files)}
+    by_set: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for folder in sorted((ROOT / "corpus" / "sealed").glob("*/")):
+        by_set[folder.name] = [c for c in load(sorted(folder.glob("*.jsonl"))) if str(c["id"]) in second]
+    print("\n## Zweite Leser: dieselben Texte von frischen Helfern gelabelt, gegen die Labels der Schreiber\n")
+    print(HEADER)
+    for name, cases in by_set.items():
+        if not cases:
+            continue
+        tally = Tally()
+        for case in cases:
+            other = second[str(case["id"])]
+            gold = set(case.get("needs") or ())  # type: ignore[call-overload]
+            predicted = set(other.get("needs") or ())  # type: ignore[call-overload]
+            hit = gold & predicted
+            tally.cases += 1
+            tally.recall += len(hit) / len(gold) if gold else float(not predicted)
+            tally.precision += len(hit) / len(predicted) if predicted else float(not gold)
+            tally.exact += gold == predicted
+            tally.returned += len(predicted)
+            if case.get("emergency"):
+                tally.emergencies += 1
+                tally.caught += bool(other.get("emergency"))
+            else:
+                tally.others += 1
+                tally.alarms += bool(other.get("emergency"))
+        print(tally.row(f"versiegelt {name}, zweite Leser"))
+
+
 HEADER = (
     "| Satz | Fälle | Recall | Präzision | exakt | Ø Bedarfe | Notfälle erkannt | Fehlalarme |\n"
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -155,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.errors and name == args.errors:
             print(f"\n== Fehler in {name}: {len(total.errors)}")
             print("\n".join(total.errors))
+    agreement()
     offers = ROOT / "corpus" / "offers" / "o1.jsonl"
     if offers.exists():
         print("\n## Angebote ohne Codes: Bedarfe aus Name und Beschreibung (corpus/offers/o1)\n")
