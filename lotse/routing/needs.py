@@ -41,6 +41,7 @@ __all__ = [
     "may_concern_minor",
     "presence_threshold",
     "recognise",
+    "urgent_presence_threshold",
 ]
 
 # A need is present from this score on: one medium cue (0.6), or a weak cue (0.3) with company.
@@ -359,11 +360,27 @@ def presence_threshold() -> float:
     return THRESHOLD if model is None else model.threshold
 
 
+#: A need the safety net marks urgent counts as recognised (listed, its words quoted) only from this score
+#: on, even where the model's threshold is lower: a listed crisis need says that Lotse read a crisis in the
+#: text's words, while below it the net's hint already brings the crisis offer first and the crisis note.
+URGENT_PRESENT = 0.25
+
+
+def urgent_presence_threshold() -> float:
+    """The score from which a need the safety net marks urgent is a recognised need, not only a hint."""
+    return max(presence_threshold(), URGENT_PRESENT)
+
+
 def listed(found: Iterable[NeedMatch]) -> list[NeedMatch]:
     """Of what `recognise` returned, the needs an answer lists: not a hint of the safety net (urgent, below
-    the presence threshold) nor general counselling standing in for "nothing recognised" (below it too)."""
-    present = presence_threshold()
-    return [m for m in found if m.score >= present or not (m.urgent or m.code == FALLBACK_NEED)]
+    the urgent presence threshold) nor general counselling standing in for "nothing recognised" (below the
+    presence threshold)."""
+    present, urgent_present = presence_threshold(), urgent_presence_threshold()
+    return [
+        m
+        for m in found
+        if (m.score >= urgent_present if m.urgent else m.score >= present or m.code != FALLBACK_NEED)
+    ]
 
 
 def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
@@ -479,7 +496,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         chosen.remove(CRISIS)
 
     def evidence(code: str) -> tuple[str, ...]:
-        if code == urgent and score[code] < meta["threshold"]:
+        if code == urgent and score[code] < max(float(meta["threshold"]), URGENT_PRESENT):
             # Only the safety net points to it: no word of the text stands for it, and quoting the model's
             # heaviest words ("Telefon", "Katze") or a weak cue of the lexicon ("schreit" for child
             # protection) would read as if Lotse had recognised a crisis in them.

@@ -25,6 +25,7 @@ from lotse.routing.needs import (
     may_concern_minor,
     presence_threshold,
     recognise,
+    urgent_presence_threshold,
 )
 from lotse.routing.offers import OfferFacts
 from lotse.routing.proximity import DistrictMap, Place, proximity
@@ -225,10 +226,11 @@ class Router:
         if request.needs is None:
             needs = _with_added_needs(needs, decision, present)
         order = _need_order(needs, decision)
-        # A need only the safety net points to (its own score below the threshold) is a hint, not a need
-        # Lotse judges present: it brings its crisis offer first and the crisis note, and is not listed.
+        # A need only the safety net points to (its own score below `urgent_presence_threshold`) is a hint,
+        # not a need Lotse judges present: it brings its crisis offer first and the crisis note, not listed.
+        urgent_present = urgent_presence_threshold()
         hints = frozenset(
-            c for c in order if needs[c].urgent and needs[c].score < present and c not in rule_urgent
+            c for c in order if needs[c].urgent and needs[c].score < urgent_present and c not in rule_urgent
         )
         if hints and set(order) <= hints:
             needs[FALLBACK_NEED] = DetectedNeed(

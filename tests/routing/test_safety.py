@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from lotse.directory.summary import OfferSummary
-from lotse.routing.needs import NeedMatch, presence_threshold, recognise
+from lotse.routing.needs import NeedMatch, presence_threshold, recognise, urgent_presence_threshold
 from lotse.routing.rules import RuleSet
 from lotse.routing.service import RouteAnswer, Router, RouteRequest
 from lotse.routing.sources import OfferPool
@@ -18,7 +18,7 @@ from tests.routing.offer_builders import TOWN, summary
 from tests.routing.test_service import MONDAY_NOON
 
 
-def urgent(code: str, score: float = 0.2):  # type: ignore[no-untyped-def]
+def urgent(code: str, score: float = 0.4):  # type: ignore[no-untyped-def]
     def recognise_(_text: str, _age: int | None) -> list[NeedMatch]:
         return [NeedMatch(code, load_taxonomy().label(code), score, ("Wort",), urgent=True)]
 
@@ -84,6 +84,19 @@ def test_a_hint_of_the_safety_net_brings_the_crisis_offer_first_but_is_not_liste
     assert "NOT.KRISE" not in [n.code for n in answer.needs]
     assert answer.abstained
     assert [r.offer.name for r in answer.referrals] == ["TelefonSeelsorge", "Kümmerer im Quartier"]
+
+
+def test_an_urgent_need_read_only_weakly_is_a_hint_even_above_the_models_threshold() -> None:
+    # The model's threshold can be low (0.15); a listed crisis need would say that Lotse read a crisis in
+    # the text's words. Below urgent_presence_threshold the net's need stays a hint: crisis line first,
+    # the note, not listed, Lotse unsure.
+    weak = (presence_threshold() + urgent_presence_threshold()) / 2
+    assert presence_threshold() <= weak < urgent_presence_threshold()
+    answer = ask([QUARTER, SEELSORGE], urgent("NOT.KRISE", weak))
+    assert (answer.referrals[0].offer.name, answer.referrals[0].emergency) == ("TelefonSeelsorge", True)
+    assert answer.crisis_note
+    assert "NOT.KRISE" not in [n.code for n in answer.needs]
+    assert answer.abstained
 
 
 def test_a_hint_beside_a_sure_need_keeps_the_crisis_offer_first_and_lists_the_sure_need() -> None:
