@@ -42,6 +42,24 @@ class Tally:
     alarms: int = 0
     errors: list[str] = field(default_factory=list)
 
+    def add(
+        self, gold: set[str], predicted: set[str], emergency: bool = False, flagged: bool = False
+    ) -> None:
+        """Count one case: its gold and predicted needs, whether it is an emergency and whether it was
+        flagged as one (a case without gold needs counts recall 1 when nothing is predicted)."""
+        hit = gold & predicted
+        self.cases += 1
+        self.recall += len(hit) / len(gold) if gold else float(not predicted)
+        self.precision += len(hit) / len(predicted) if predicted else float(not gold)
+        self.exact += gold == predicted
+        self.returned += len(predicted)
+        if emergency:
+            self.emergencies += 1
+            self.caught += flagged
+        else:
+            self.others += 1
+            self.alarms += flagged
+
     def row(self, name: str) -> str:
         """One Markdown row of the table."""
         n = max(self.cases, 1)
@@ -92,27 +110,14 @@ def evaluate(cases: list[dict[str, object]]) -> tuple[Tally, dict[str, Tally]]:
     for case in cases:
         age = case.get("age")
         found = recognise(str(case["situation"]), age if isinstance(age, int) else None)
-        # As the route API lists them: no safety-net hint (urgent, below the threshold) and no general
-        # counselling standing in for "nothing recognised".
+        # As the route API lists them (`needs.listed`): no safety-net hint and no general counselling
+        # standing in for "nothing recognised".
         predicted = {m.code for m in listed(found)}
         gold = set(case.get("needs") or ())  # type: ignore[call-overload]
-        hit = gold & predicted
-        recall = len(hit) / len(gold) if gold else float(not predicted)
-        precision = len(hit) / len(predicted) if predicted else float(not gold)
         urgent = any(m.urgent for m in found)
         emergency = bool(case.get("emergency"))
         for tally in (total, by_style[str(case.get("style") or "–")]):
-            tally.cases += 1
-            tally.recall += recall
-            tally.precision += precision
-            tally.exact += gold == predicted
-            tally.returned += len(predicted)
-            if emergency:
-                tally.emergencies += 1
-                tally.caught += urgent
-            else:
-                tally.others += 1
-                tally.alarms += urgent
+            tally.add(gold, predicted, emergency, urgent)
         if gold != predicted or urgent != emergency:
             shown = ", ".join(
                 f"{m.code}{'!' if m.urgent else ''} {m.score:.2f} {list(m.evidence)}" for m in found
@@ -135,10 +140,13 @@ def agreement() -> None:
     if not files:
         return
     second = {str(row["id"]): row for row in load(files)}
-    by_set: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for folder in sorted((ROOT / "corpus" / "sealed").glob("*/")):
-        by_set[folder.name] = [c for c in load(sorted(folder.glob("*.jsonl"))) if str(c["id"]) in second]
-    print("\n## Zweite Leser: dieselben Texte von frischen Helfern gelabelt, gegen die Labels der Schreiber\n")
+    by_set = {
+        folder.name: [c for c in load(sorted(folder.glob("*.jsonl"))) if str(c["id"]) in second]
+        for folder in sorted((ROOT / "corpus" / "sealed").glob("*/"))
+    }
+    print(
+        "\n## Zweite Leser: dieselben Texte von frischen Helfern gelabelt, gegen die Labels der Schreiber\n"
+    )
     print(HEADER)
     for name, cases in by_set.items():
         if not cases:
@@ -146,20 +154,12 @@ def agreement() -> None:
         tally = Tally()
         for case in cases:
             other = second[str(case["id"])]
-            gold = set(case.get("needs") or ())  # type: ignore[call-overload]
-            predicted = set(other.get("needs") or ())  # type: ignore[call-overload]
-            hit = gold & predicted
-            tally.cases += 1
-            tally.recall += len(hit) / len(gold) if gold else float(not predicted)
-            tally.precision += len(hit) / len(predicted) if predicted else float(not gold)
-            tally.exact += gold == predicted
-            tally.returned += len(predicted)
-            if case.get("emergency"):
-                tally.emergencies += 1
-                tally.caught += bool(other.get("emergency"))
-            else:
-                tally.others += 1
-                tally.alarms += bool(other.get("emergency"))
+            tally.add(
+                set(case.get("needs") or ()),  # type: ignore[call-overload]
+                set(other.get("needs") or ()),  # type: ignore[call-overload]
+                bool(case.get("emergency")),
+                bool(other.get("emergency")),
+            )
         print(tally.row(f"versiegelt {name}, zweite Leser"))
 
 
@@ -203,14 +203,12 @@ def main(argv: list[str] | None = None) -> int:
             ("Lexikon allein", _lexicon_offer_needs),
             ("Lotse (Modell + Lexikon)", infer_offer_needs),
         ):
-            recall = precision = 0.0
+            tally = Tally()
             for row in rows:
                 gold = set(row["needs"])  # type: ignore[call-overload]
-                predicted = {m.code for m in infer(str(row["text"]))}
-                hit = gold & predicted
-                recall += len(hit) / len(gold) if gold else float(not predicted)
-                precision += len(hit) / len(predicted) if predicted else float(not gold)
-            print(f"| {name} | {len(rows)} | {recall / len(rows):.3f} | {precision / len(rows):.3f} |")
+                tally.add(gold, {m.code for m in infer(str(row["text"]))})
+            n = tally.cases
+            print(f"| {name} | {n} | {tally.recall / n:.3f} | {tally.precision / n:.3f} |")
     texts = [str(c["situation"]) for _, files, _ in found for c in load(files)]
     timings = []
     for text in texts:

@@ -496,7 +496,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         chosen.remove(CRISIS)
 
     def evidence(code: str) -> tuple[str, ...]:
-        if code == urgent and score[code] < max(float(meta["threshold"]), URGENT_PRESENT):
+        if code == urgent and score[code] < urgent_presence_threshold():
             # Only the safety net points to it: no word of the text stands for it, and quoting the model's
             # heaviest words ("Telefon", "Katze") or a weak cue of the lexicon ("schreit" for child
             # protection) would read as if Lotse had recognised a crisis in them.
