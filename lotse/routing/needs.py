@@ -399,8 +399,11 @@ def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
     if not found:
         return [NeedMatch(FALLBACK_NEED, _label(FALLBACK_NEED), FALLBACK_SCORE, ())]
     if len(found) > 1:
-        # General counselling is what is left when nothing specific is: next to a specific need it is noise.
-        found = [m for m in found if m.code != FALLBACK_NEED]
+        # General counselling the text itself asks for ("jemand, der sich das alles mal anschaut und mich
+        # lotst") stays beside specific needs, as the route keeps it; a weaker reading of it beside them is
+        # noise.
+        present = presence_threshold()
+        found = [m for m in found if m.code != FALLBACK_NEED or m.score >= present]
     return found
 
 

@@ -90,6 +90,19 @@ def test_falls_back_to_general_counselling() -> None:
     assert found[0].evidence == ()
 
 
+def test_general_counselling_asked_for_stays_beside_a_specific_need() -> None:
+    # Someone who asks for a person to sort out everything needs general counselling, not only the
+    # application help the text also shows.
+    found = listed(
+        recognise(
+            "Ich weiß nicht, wo ich anfangen soll: Rente reicht nicht, Briefe vom Amt verstehe ich nicht, "
+            "wer sortiert das mit mir?"
+        )
+    )
+    assert "ALL.SOZB" in [m.code for m in found]
+    assert len(found) > 1
+
+
 def test_evidence_keeps_the_original_spelling() -> None:
     found = recognise("Ich bin OBDACHLOS und habe Hunger")
     wlos = next(m for m in found if m.code == "WOH.WLOS")
