@@ -286,7 +286,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         labels=np.array(labels),
         vocabulary=np.array([str(v) for v in vocabulary], dtype=str),
         idf=vec.idf_.astype(np.float32),
-        weights=weights,
+        weights=weights.astype(np.float16),
         intercepts=intercepts,
         meta=np.array(json.dumps(meta)),
     )
