@@ -41,8 +41,10 @@ EMERGENCY_RECALL = 0.985
 #: threshold). Chosen on the development sets (corpus/dev: v1, v3, s1, s2) for the operating point that
 #: issue 9 asks for, the most recall at a precision of at least 0.80: the training folds' best F1 alone
 #: chose 0.5, which dropped the second and third needs of texts naming several (recall 0.838 -> 0.864,
-#: precision 0.849 -> 0.811 on those sets; nDCG@5 of the three development towns +0.008 to +0.019).
-SITUATION_RELATIVE = 0.35
+#: precision 0.849 -> 0.811 on those sets; nDCG@5 of the three development towns +0.008 to +0.019). With the
+#: corpus up to t62 and the development sets v1, v3, s1-s4: 0.35 gives 0.873 / 0.815, 0.325 gives 0.880 /
+#: 0.807, 0.30 gives 0.884 / 0.799 (below the precision the issue asks for).
+SITUATION_RELATIVE = 0.325
 MAX_NEEDS = 4
 FOLDS = 6
 SEED = 20261204
