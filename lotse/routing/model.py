@@ -110,7 +110,8 @@ class NeedModel:
             )
             values = tf * self._idf[columns]
             values /= float(np.linalg.norm(values)) or 1.0
-            rows = self._weights[columns].astype(np.float32) * values[:, None]
+            # float16 weights times the float32 values: numpy widens to float32 in the product itself.
+            rows = self._weights[columns] * values[:, None]
             logits = rows.sum(axis=0) + self._intercepts
             spots = tuple(tuple(positions.get(c, ())) for c in counts)
         probabilities = 1.0 / (1.0 + np.exp(-logits))
