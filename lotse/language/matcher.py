@@ -25,6 +25,7 @@ analysed terms (`in_terms`): an offer describes, so "rund um die Uhr" and "Uhr, 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -227,6 +228,9 @@ class Scan:
             return None
         if len(phrase.keys) == 1:
             return (starts[0],)
+        where = self.where
+        if any(key not in where for key in phrase.keys[1:]):
+            return None
         for start in starts:
             found = self._at(phrase, start)
             if found is not None:
@@ -254,9 +258,12 @@ class Scan:
         for other in keys[1:]:
             last = chosen[-1]
             best: int | None = None
-            for q in where.get(other, ()):
-                near = abs(q - start) <= window and sentences[q] == sentence and (not ordered or q >= last)
-                if near and (best is None or abs(q - last) < abs(best - last)):
+            # A key's positions are ascending: look only within the window (and after the word before,
+            # where the phrase keeps its order).
+            spots = where.get(other, ())
+            low = bisect_left(spots, max(start - window, last) if ordered else start - window)
+            for q in spots[low : bisect_right(spots, start + window)]:
+                if sentences[q] == sentence and (best is None or abs(q - last) < abs(best - last)):
                     best = q
             if best is None:
                 return None

@@ -17,7 +17,15 @@ from collections.abc import Iterator
 
 from lotse.language import STOP_WORDS, Reading, split_compound, stem
 
-__all__ = ["FILLER_WORDS", "OFFER_FEATURE", "age_band", "features"]
+__all__ = [
+    "FILLER_WORDS",
+    "OFFER_FEATURE",
+    "age_band",
+    "content_positions",
+    "context_features",
+    "features",
+    "word_features",
+]
 
 OFFER_FEATURE = "d:offer"
 
@@ -129,24 +137,36 @@ def _content(reading: Reading, i: int) -> bool:
     return len(token.folded) >= 2 and token.folded not in STOP_WORDS and not token.folded.isdigit()
 
 
-def features(reading: Reading, age: int | None = None, offer: bool = False) -> Iterator[tuple[str, int]]:
-    """The model features of a read text, each with its token position (-1: the whole text)."""
+def word_features(folded: str) -> list[str]:
+    """The features of a content word that depend on its folded form alone: stem, compound parts, letter
+    n-grams. The model caches them per word (`NeedModel`); `features` gives them with their position."""
+    found = ["s:" + stem(folded)]
+    found += ["k:" + stem(part) for part in split_compound(folded)[1:]]
+    if len(folded) >= _MIN_CHAR_WORD and folded.isalpha():
+        padded = f"<{folded}>"
+        for n in _CHAR_NS:
+            found += ["c:" + padded[start : start + n] for start in range(len(padded) - n + 1)]
+    return found
+
+
+def content_positions(reading: Reading) -> list[int]:
+    """The positions of the words that carry features (no stop words, digits or single letters)."""
+    return [i for i in range(len(reading.tokens)) if _content(reading, i)]
+
+
+def context_features(
+    reading: Reading, age: int | None = None, offer: bool = False, positions: list[int] | None = None
+) -> Iterator[tuple[str, int]]:
+    """The features that depend on a word's context (lemma, negation, past, neighbour) or on the whole text
+    (role, age band, register), each with its token position (-1: the whole text)."""
     previous: tuple[int, str] | None = None
-    for i, token in enumerate(reading.tokens):
+    for i in content_positions(reading) if positions is None else positions:
         lemma = reading.lemmas[i]
-        negated = i in reading.negated
-        past = i in reading.past
-        if not _content(reading, i):
-            continue
         yield "w:" + lemma, i
-        yield "s:" + stem(token.folded), i
-        if negated:
+        if i in reading.negated:
             yield "n:" + lemma, i
-        if past:
+        if i in reading.past:
             yield "p:" + lemma, i
-        parts = split_compound(token.folded)
-        for part in parts[1:]:
-            yield "k:" + stem(part), i
         if (
             previous is not None
             and i - previous[0] <= _BIGRAM_GAP
@@ -154,12 +174,6 @@ def features(reading: Reading, age: int | None = None, offer: bool = False) -> I
         ):
             yield "b:" + previous[1] + "_" + lemma, i
         previous = (i, lemma)
-        word = token.folded
-        if len(word) >= _MIN_CHAR_WORD and word.isalpha():
-            padded = f"<{word}>"
-            for n in _CHAR_NS:
-                for start in range(len(padded) - n + 1):
-                    yield "c:" + padded[start : start + n], i
     if offer:
         # An offer names whom it serves ("für Kinder"), not whom a situation is about: no role, no age.
         yield OFFER_FEATURE, -1
@@ -169,3 +183,12 @@ def features(reading: Reading, age: int | None = None, offer: bool = False) -> I
     band = age_band(age if age is not None else reading.person_age())
     if band is not None:
         yield "a:" + band, -1
+
+
+def features(reading: Reading, age: int | None = None, offer: bool = False) -> Iterator[tuple[str, int]]:
+    """The model features of a read text, each with its token position (-1: the whole text)."""
+    positions = content_positions(reading)
+    for i in positions:
+        for feature in word_features(reading.tokens[i].folded):
+            yield feature, i
+    yield from context_features(reading, age, offer, positions)

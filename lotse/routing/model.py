@@ -11,7 +11,6 @@ Labels are the need codes and "EMERGENCY" (the situation shows acute danger).
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from typing import IO, Any
 import numpy as np
 
 from lotse.language import Reading
-from lotse.routing.features import FILLER_WORDS, features
+from lotse.routing.features import FILLER_WORDS, content_positions, context_features, word_features
 
 __all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit", "read_model"]
 
@@ -30,6 +29,8 @@ EMERGENCY = "EMERGENCY"
 MODEL_FILE = "need_model.npz"
 #: A word counts as evidence for a need when it added at least this much to the need's logit.
 EVIDENCE_MIN = 0.05
+#: Word forms whose feature columns a worker keeps (about 10 MB when full; `make bench` counts it).
+WORD_CACHE = 16_384
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,20 @@ class ModelReading:
 
     probabilities: dict[str, float]
     _rows: Any  # features x labels: tf-idf value times weight
-    _spots: tuple[tuple[int, ...], ...]  # token positions of each feature row
+    _occurrences: Any  # for each occurrence of a feature at a token: its row
+    _positions: Any  # ... and the token's position
+    _spots: Any  # per row: at how many token positions the feature occurred
     _labels: dict[str, int]
 
     def token_weights(self, label: str) -> Counter[int]:
         """What each token added to the label's logit (a feature's share split over its tokens)."""
-        weights: Counter[int] = Counter()
         column = self._labels.get(label)
-        if column is None or not self._spots:
-            return weights
-        for value, spots in zip(self._rows[:, column].tolist(), self._spots, strict=True):
-            for spot in spots:
-                weights[spot] += value / len(spots)
-        return weights
+        if column is None or not len(self._occurrences):
+            return Counter()
+        shares = self._rows[self._occurrences, column] / self._spots[self._occurrences]
+        weights = np.bincount(self._positions, weights=shares)
+        touched = np.unique(self._positions)
+        return Counter(dict(zip(touched.tolist(), weights[touched].tolist(), strict=True)))
 
     def evidence(self, label: str, reading: Reading, limit: int = 3) -> tuple[str, ...]:
         """The words of the text that pushed this label up most (never filler words)."""
@@ -79,6 +81,13 @@ class NeedModel:
         self._weights = np.asarray(data["weights"], dtype=np.float16)
         self._intercepts = np.asarray(data["intercepts"], dtype=np.float32)
         self.meta: dict[str, Any] = json.loads(str(data["meta"]))
+        # A word's stem, compound and letter features depend on the word alone: their columns are looked up
+        # once per word form (a worker meets the same few thousand words again and again).
+        self.word_columns = lru_cache(maxsize=WORD_CACHE)(self._columns_of_word)
+
+    def _columns_of_word(self, folded: str) -> tuple[int, ...]:
+        vocab = self._vocab
+        return tuple(c for c in map(vocab.get, word_features(folded)) if c is not None)
 
     @property
     def threshold(self) -> float:
@@ -90,34 +99,43 @@ class NeedModel:
 
         `offer`: the text is an offer's description (the model knows that register from its training).
         """
-        counts: Counter[int] = Counter()
-        positions: dict[int, list[int]] = {}
-        for feature, position in features(reading, age, offer):
-            column = self._vocab.get(feature)
-            if column is None:
-                continue
-            counts[column] += 1
-            if position >= 0:
-                positions.setdefault(column, []).append(position)
-        if not counts:
+        vocab = self._vocab
+        found: list[int] = []
+        positions: list[int] = []
+        content = content_positions(reading)
+        for i in content:
+            word = self.word_columns(reading.tokens[i].folded)
+            found += word
+            positions += [i] * len(word)
+        for feature, position in context_features(reading, age, offer, content):
+            column = vocab.get(feature)
+            if column is not None:
+                found.append(column)
+                positions.append(position)
+        empty = np.zeros(0, dtype=np.int64)
+        if not found:
             logits = self._intercepts
             rows = np.zeros((0, len(self.labels)), dtype=np.float32)
-            spots: tuple[tuple[int, ...], ...] = ()
+            occurrences, at, spots = empty, empty, np.zeros(0, dtype=np.float32)
         else:
-            columns = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.fromiter(
-                (1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts)
+            columns, inverse, counts = np.unique(
+                np.asarray(found, dtype=np.int64), return_inverse=True, return_counts=True
             )
-            values = tf * self._idf[columns]
+            values = (1.0 + np.log(counts)).astype(np.float32) * self._idf[columns]
             values /= float(np.linalg.norm(values)) or 1.0
             # float16 weights times the float32 values: numpy widens to float32 in the product itself.
             rows = self._weights[columns] * values[:, None]
             logits = rows.sum(axis=0) + self._intercepts
-            spots = tuple(tuple(positions.get(c, ())) for c in counts)
+            at = np.asarray(positions, dtype=np.int64)
+            placed = at >= 0  # role, age band and register stand for the whole text, not for a word
+            occurrences, at = inverse.reshape(-1)[placed], at[placed]
+            spots = np.bincount(occurrences, minlength=len(columns)).astype(np.float32)
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         return ModelReading(
             {label: float(probabilities[i]) for i, label in enumerate(self.labels)},
             rows,
+            occurrences,
+            at,
             spots,
             self._column,
         )

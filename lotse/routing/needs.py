@@ -190,12 +190,17 @@ class _Hit:
 def _find_hits(scan: Scan) -> list[_Hit]:
     """The first occurrence of every cue in the text."""
     by_first = _compiled().by_first
+    where = scan.where
     hits: list[_Hit] = []
-    for key in scan.where:
+    for key, starts in where.items():
         for cue in by_first.get(key, ()):
-            found = scan.first(cue.phrase)
-            if found is not None:
-                hits.append(_Hit(cue, found))
+            keys = cue.phrase.keys
+            if len(keys) == 1:  # a one-word cue: its first occurrence, without the phrase search
+                hits.append(_Hit(cue, (starts[0],)))
+            elif keys[1] in where:
+                found = scan.first(cue.phrase)
+                if found is not None:
+                    hits.append(_Hit(cue, found))
     return hits
 
 
@@ -240,9 +245,12 @@ def _is_negated(
     return False
 
 
-def _scores(text: str) -> tuple[dict[str, tuple[float, list[int]]], list[Token]]:
-    """Score and evidence positions per need, and the tokens the positions refer to."""
-    tokens = tokenize(text)
+def _scores(
+    text: str, tokens: list[Token] | None = None
+) -> tuple[dict[str, tuple[float, list[int]]], list[Token]]:
+    """Score and evidence positions per need, and the tokens the positions refer to (`tokens`: the text's
+    tokens where the caller has them already)."""
+    tokens = tokenize(text) if tokens is None else tokens
     if not tokens:
         return {}, tokens
     # The lexicon's clauses end at fewer words than the language layer's ("und" joins a cue's words here).
@@ -443,7 +451,7 @@ def may_concern_minor(reading: Reading, age: int | None) -> bool:
 def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
     reading = read(text)
     effective_age = None if offer else age if age is not None else reading.person_age()
-    raw, tokens = _scores(text)
+    raw, tokens = _scores(text, list(reading.tokens))
     lexicon = _age_nudged(raw, effective_age)
     result = model.read(reading, effective_age, offer)
     # An offer's description has its own thresholds where the model was trained on offer texts; its single
