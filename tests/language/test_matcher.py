@@ -84,6 +84,13 @@ def test_the_match_quotes_the_words_of_the_text_as_written() -> None:
     assert found("weiß nicht wohin", "Ich weiß echt nicht wohin.") == "weiß echt nicht wohin"
 
 
+def test_a_repeated_word_is_matched_where_it_stands_nearest_and_in_order() -> None:
+    # Two words match in either order: the nearer „leer“ is quoted, not the one at the start.
+    assert found("Kühlschrank leer", "Leer ist alles, der Kühlschrank ist leer") == "Kühlschrank ist leer"
+    # A longer phrase keeps its order: the nearer „nicht“ and „wohin“ before „weiß“ do not count.
+    assert found("weiß nicht wohin", "wohin nicht weiß ich nicht wohin") == "weiß ich nicht wohin"
+
+
 def in_offer(phrase: str, text: str) -> bool:
     return in_terms(compile_phrase(phrase), frozenset(analyze(text)))
 

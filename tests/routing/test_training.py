@@ -112,3 +112,42 @@ def test_offer_texts_train_beside_situations_with_thresholds_of_their_own(tmp_pa
     assert as_offer["GEL.SCHULD"] > as_offer["GEL.ENERG"]
     # The register is a feature of its own: the same words read differently as an offer.
     assert as_offer != model.read(text, None).probabilities
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Seit der Stromsperre sitzen wir mit den Kindern im Dunkeln, Mahnungen vom Vermieter", 34),
+        ("Mein Sohn (15) wurde rausgeschmissen, trinkt nicht mehr, Schulden hatte er früher", None),
+        ("Mietschulden Mietschulden, dringend!!", None),
+    ],
+)
+def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
+    text: str, age: int | None
+) -> None:
+    """The recogniser looks a word's features up once per word form; its answer must still be the one the
+    trainer's features give (sublinear tf-idf, l2-normalised, times the weights)."""
+    from collections import Counter
+    from importlib import resources
+
+    import numpy as np
+
+    from lotse.routing.features import features
+    from lotse.routing.model import MODEL_FILE, load_model
+
+    model = load_model()
+    if model is None:
+        pytest.skip("Das Paket enthält kein Modell.")
+    with resources.files("lotse.data").joinpath(MODEL_FILE).open("rb") as handle, np.load(handle) as data:
+        vocabulary = {str(f): i for i, f in enumerate(data["vocabulary"])}
+        idf, weights, intercepts = data["idf"], data["weights"].astype(np.float32), data["intercepts"]
+    reading = read(text)
+    counts = Counter(vocabulary[f] for f, _ in features(reading, age) if f in vocabulary)
+    columns = np.array(list(counts))
+    values = (1.0 + np.log(np.array(list(counts.values()), dtype=np.float64))) * idf[columns]
+    values /= np.linalg.norm(values)
+    expected = 1.0 / (1.0 + np.exp(-(values @ weights[columns] + intercepts)))
+    # Read twice: the second reading comes from the word cache.
+    for _ in range(2):
+        got = model.read(reading, age).probabilities
+        assert np.allclose([got[label] for label in model.labels], expected, atol=1e-4)
