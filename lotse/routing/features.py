@@ -155,12 +155,13 @@ def content_positions(reading: Reading) -> list[int]:
 
 
 def context_features(
-    reading: Reading, age: int | None = None, offer: bool = False, positions: list[int] | None = None
+    reading: Reading, positions: list[int], age: int | None = None, offer: bool = False
 ) -> Iterator[tuple[str, int]]:
     """The features that depend on a word's context (lemma, negation, past, neighbour) or on the whole text
-    (role, age band, register), each with its token position (-1: the whole text)."""
+    (role, age band, register), each with its token position (-1: the whole text); `positions`: the content
+    words (`content_positions`)."""
     previous: tuple[int, str] | None = None
-    for i in content_positions(reading) if positions is None else positions:
+    for i in positions:
         lemma = reading.lemmas[i]
         yield "w:" + lemma, i
         if i in reading.negated:
@@ -191,4 +192,4 @@ def features(reading: Reading, age: int | None = None, offer: bool = False) -> I
     for i in positions:
         for feature in word_features(reading.tokens[i].folded):
             yield feature, i
-    yield from context_features(reading, age, offer, positions)
+    yield from context_features(reading, positions, age, offer)

@@ -107,7 +107,7 @@ class NeedModel:
             word = self.word_columns(reading.tokens[i].folded)
             found += word
             positions += [i] * len(word)
-        for feature, position in context_features(reading, age, offer, content):
+        for feature, position in context_features(reading, content, age, offer):
             column = vocab.get(feature)
             if column is not None:
                 found.append(column)
@@ -128,7 +128,7 @@ class NeedModel:
             logits = rows.sum(axis=0) + self._intercepts
             at = np.asarray(positions, dtype=np.int64)
             placed = at >= 0  # role, age band and register stand for the whole text, not for a word
-            occurrences, at = inverse.reshape(-1)[placed], at[placed]
+            occurrences, at = inverse[placed], at[placed]
             spots = np.bincount(occurrences, minlength=len(columns)).astype(np.float32)
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         return ModelReading(

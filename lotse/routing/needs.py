@@ -190,17 +190,12 @@ class _Hit:
 def _find_hits(scan: Scan) -> list[_Hit]:
     """The first occurrence of every cue in the text."""
     by_first = _compiled().by_first
-    where = scan.where
     hits: list[_Hit] = []
-    for key, starts in where.items():
+    for key in scan.where:
         for cue in by_first.get(key, ()):
-            keys = cue.phrase.keys
-            if len(keys) == 1:  # a one-word cue: its first occurrence, without the phrase search
-                hits.append(_Hit(cue, (starts[0],)))
-            elif keys[1] in where:
-                found = scan.first(cue.phrase)
-                if found is not None:
-                    hits.append(_Hit(cue, found))
+            found = scan.first(cue.phrase)
+            if found is not None:
+                hits.append(_Hit(cue, found))
     return hits
 
 
