@@ -134,33 +134,44 @@ def agreement() -> None:
     """How far a second careful reader agrees with the writers' labels: what a recogniser can hope for.
 
     corpus/agreement/<set>-labeller-*.jsonl hold the labels of fresh helpers who read only the texts of a
-    sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md).
+    sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md);
+    own-labeller-*.jsonl those of Lotse's own held-out situations, each labeller on their own.
     """
-    files = sorted((ROOT / "corpus" / "agreement").glob("*-labeller-*.jsonl"))
-    if not files:
+    folder = ROOT / "corpus" / "agreement"
+    second = {str(row["id"]): row for row in load(sorted(folder.glob("s*-labeller-*.jsonl")))}
+    rows: list[tuple[str, list[dict[str, object]], dict[str, dict[str, object]]]] = [
+        (
+            f"versiegelt {sealed.name}, zweite Leser",
+            [c for c in load(sorted(sealed.glob("*.jsonl"))) if str(c["id"]) in second],
+            second,
+        )
+        for sealed in sorted((ROOT / "corpus" / "sealed").glob("*/"))
+    ]
+    # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
+    own = load([ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"])
+    for path in sorted(folder.glob("own-labeller-*.jsonl")):
+        labels = {str(row["id"]): row for row in load([path])}
+        name = path.stem.removeprefix("own-labeller-")
+        rows.append((f"eigene Situationen, zweiter Leser {name}", own, labels))
+    if not any(cases for _, cases, _ in rows):
         return
-    second = {str(row["id"]): row for row in load(files)}
-    by_set = {
-        folder.name: [c for c in load(sorted(folder.glob("*.jsonl"))) if str(c["id"]) in second]
-        for folder in sorted((ROOT / "corpus" / "sealed").glob("*/"))
-    }
     print(
         "\n## Zweite Leser: dieselben Texte von frischen Helfern gelabelt, gegen die Labels der Schreiber\n"
     )
     print(HEADER)
-    for name, cases in by_set.items():
+    for title, cases, labels in rows:
         if not cases:
             continue
         tally = Tally()
         for case in cases:
-            other = second[str(case["id"])]
+            other = labels[str(case["id"])]
             tally.add(
                 set(case.get("needs") or ()),  # type: ignore[call-overload]
                 set(other.get("needs") or ()),  # type: ignore[call-overload]
                 bool(case.get("emergency")),
                 bool(other.get("emergency")),
             )
-        print(tally.row(f"versiegelt {name}, zweite Leser"))
+        print(tally.row(title))
 
 
 HEADER = (
