@@ -43,8 +43,11 @@ EMERGENCY_RECALL = 0.985
 #: chose 0.5, which dropped the second and third needs of texts naming several (recall 0.838 -> 0.864,
 #: precision 0.849 -> 0.811 on those sets; nDCG@5 of the three development towns +0.008 to +0.019). With the
 #: corpus up to t62 and the development sets v1, v3, s1-s4: 0.35 gives 0.873 / 0.815, 0.325 gives 0.880 /
-#: 0.807, 0.30 gives 0.884 / 0.799 (below the precision the issue asks for).
-SITUATION_RELATIVE = 0.325
+#: 0.807, 0.30 gives 0.884 / 0.799 (below the precision the issue asks for). With the corpus up to t82:
+#: 0.325 gives 0.888 / 0.807 but lists second needs in Lotse's own short, single-need situations that two
+#: blind readers do not name either (precision 0.742 there, below its floor of 0.75, see
+#: tests/routing/test_needs.py); 0.35 gives 0.882 / 0.814 and keeps that floor (0.750).
+SITUATION_RELATIVE = 0.35
 MAX_NEEDS = 4
 FOLDS = 6
 SEED = 20261204
