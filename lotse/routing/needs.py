@@ -500,6 +500,10 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     crowded = CRISIS in chosen and score[CRISIS] < CRISIS_BESIDE_SPECIFIC
     if not offer and crowded and any(c in SPECIFIC_EMERGENCIES and score[c] > score[CRISIS] for c in chosen):
         chosen.remove(CRISIS)
+        if urgent == CRISIS:
+            # The safety net's alarm stays: the specific emergency that displaced crisis help carries it
+            # (a man threatened at home gets the men's crisis and violence counselling first).
+            urgent = max((c for c in chosen if c in SPECIFIC_EMERGENCIES), key=lambda c: score[c])
 
     def evidence(code: str) -> tuple[str, ...]:
         if code == urgent and score[code] < urgent_presence_threshold():

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+import lotse.routing.needs as needs_module
 from lotse.routing.model import load_model
 from lotse.routing.needs import (
     THRESHOLD,
@@ -253,6 +255,30 @@ def test_a_safety_net_hint_quotes_no_words_it_was_not_recognised_by(monkeypatch:
     ]
     hints = [m for t in texts for m in recognise(t) if m.urgent and m.score < urgent_presence_threshold()]
     assert hints and all(m.evidence == () for m in hints)
+
+
+def test_the_safety_nets_alarm_stays_when_crisis_help_gives_way_to_a_specific_emergency(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Beside a specific emergency that scores higher (here men's crisis and violence counselling), general
+    # crisis help is no listed need. When the safety net had pointed to crisis help, the alarm must pass to
+    # the specific emergency, not vanish with it: the answer keeps a crisis note and its crisis offer first.
+    # The scores are set here, since which texts reach this case depends on the model.
+    model = load_model()
+    assert model is not None
+    monkeypatch.setitem(model.meta, "emergency_threshold", 0.0)
+    labels = [c for c in model.labels if c != "EMERGENCY"]
+
+    def scores(p: np.ndarray, lex: np.ndarray, coef: object) -> np.ndarray:
+        fused = np.zeros(len(labels))
+        fused[labels.index("NOT.MANN")] = 0.8
+        fused[labels.index("NOT.KRISE")] = 0.6
+        return fused
+
+    monkeypatch.setattr(needs_module, "fuse", scores)
+    found = recognise("Er hat den Strick schon gekauft und redet vom Ende.", 40)
+    assert [m.code for m in found if m.urgent] == ["NOT.MANN"]
+    assert "NOT.KRISE" not in {m.code for m in found}
 
 
 @pytest.mark.parametrize(
