@@ -25,6 +25,7 @@ from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, listed,
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
+OWN_SITUATIONS = ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"
 
 
 @dataclass
@@ -92,9 +93,15 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
     found.append(("Devset Musterhausen", [shared / "devset" / "musterhausen" / "queries.jsonl"], False))
     found.append(
-        ("eigene (zurückgehalten)", [ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"], False)
+        ("eigene (zurückgehalten)", [OWN_SITUATIONS], False)
     )
     return [(n, [f for f in fs if f.exists()], s) for n, fs, s in found if any(f.exists() for f in fs)]
+
+
+def emergency_label(case: dict[str, object]) -> bool | None:
+    """Whether a case is labelled an emergency; None where its set carries no such label (the devset,
+    Lotse's own situations): there no emergency and no false alarm counts."""
+    return bool(case["emergency"]) if "emergency" in case else None
 
 
 def load(files: list[Path]) -> list[dict[str, object]]:
@@ -118,8 +125,7 @@ def evaluate(cases: list[dict[str, object]]) -> tuple[Tally, dict[str, Tally]]:
         predicted = {m.code for m in listed(found)}
         gold = set(case.get("needs") or ())  # type: ignore[call-overload]
         urgent = any(m.urgent for m in found)
-        # The devset and Lotse's own situations carry no emergency flag: no emergency or alarm counts there.
-        emergency = bool(case["emergency"]) if "emergency" in case else None
+        emergency = emergency_label(case)
         for tally in (total, by_style[str(case.get("style") or "–")]):
             tally.add(gold, predicted, emergency, urgent)
         if gold != predicted or (emergency is not None and urgent != emergency):
@@ -152,8 +158,7 @@ def agreement() -> None:
         for sealed in sorted((ROOT / "corpus" / "sealed").glob("*/"))
     ]
     # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
-    own_file = ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"
-    own = load([own_file]) if own_file.exists() else []
+    own = load([OWN_SITUATIONS]) if OWN_SITUATIONS.exists() else []
     for path in sorted(folder.glob("own-labeller-*.jsonl")):
         labels = {str(row["id"]): row for row in load([path])}
         name = path.stem.removeprefix("own-labeller-")
@@ -173,8 +178,7 @@ def agreement() -> None:
             tally.add(
                 set(case.get("needs") or ()),  # type: ignore[call-overload]
                 set(other.get("needs") or ()),  # type: ignore[call-overload]
-                # Lotse's own situations carry no emergency flag: neither emergencies nor alarms count.
-                bool(case["emergency"]) if "emergency" in case else None,
+                emergency_label(case),
                 bool(other.get("emergency")),
             )
         print(tally.row(title))

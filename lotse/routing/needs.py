@@ -497,13 +497,15 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     # Crisis help beside a more specific emergency (violence, a child in danger, no roof tonight) that the
     # text shows more clearly: the specific need brings its crisis offers first; general crisis help counts
     # only when the text itself points to it strongly (a suicidal woman who was beaten).
-    crowded = CRISIS in chosen and score[CRISIS] < CRISIS_BESIDE_SPECIFIC
-    if not offer and crowded and any(c in SPECIFIC_EMERGENCIES and score[c] > score[CRISIS] for c in chosen):
+    stronger: list[str] = []
+    if not offer and CRISIS in chosen and score[CRISIS] < CRISIS_BESIDE_SPECIFIC:
+        stronger = [c for c in chosen if c in SPECIFIC_EMERGENCIES and score[c] > score[CRISIS]]
+    if stronger:
         chosen.remove(CRISIS)
         if urgent == CRISIS:
             # The safety net's alarm stays: the specific emergency that displaced crisis help carries it
             # (a man threatened at home gets the men's crisis and violence counselling first).
-            urgent = max((c for c in chosen if c in SPECIFIC_EMERGENCIES), key=lambda c: score[c])
+            urgent = max(stronger, key=lambda c: score[c])
 
     def evidence(code: str) -> tuple[str, ...]:
         if code == urgent and score[code] < urgent_presence_threshold():
