@@ -151,3 +151,22 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
     for _ in range(2):
         got = model.read(reading, age).probabilities
         assert np.allclose([got[label] for label in model.labels], expected, atol=1e-4)
+
+
+@pytest.mark.parametrize("duplicated", [False, True])
+def test_the_feature_index_finds_known_features_and_only_those(duplicated: bool) -> None:
+    """A worker holds the vocabulary as sorted hashes, not as a dict of strings; a lookup must name the same
+    columns a dict would (and, should two vocabulary entries share a hash, as here a repeated string, the
+    index falls back to a dict)."""
+    from lotse.routing.model import FeatureIndex
+
+    vocabulary = ["w:miete", "s:schuld", "c:<mie", "b:miete_zahlen", "r:self", "w:straße"]
+    if duplicated:
+        vocabulary.append("w:miete")
+    index = FeatureIndex(vocabulary)
+    asked = ["c:<mie", "w:unbekannt", "w:straße", "", "w:miete", "w:miete", "x" * 5000]
+    known, columns = index.lookup(asked)
+    expected = {f: i for i, f in enumerate(vocabulary)}
+    assert [asked[k] for k in known] == [f for f in asked if f in expected]
+    assert columns.tolist() == [expected[f] for f in asked if f in expected]
+    assert index.lookup([])[1].tolist() == []
