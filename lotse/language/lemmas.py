@@ -37,10 +37,16 @@ def _tries(word: str) -> tuple[str, ...]:
     return (word, lower.capitalize(), lower) if word[0].isupper() else (word, lower, lower.capitalize())
 
 
-@lru_cache(maxsize=131072)
 def lemma(word: str) -> str:
     """The folded lemma of one word as typed (any case); the folded word itself when none is known."""
-    word = word[:MAX_WORD_LEN]
+    # Cached by the word's first MAX_WORD_LEN letters: keyed by whole words, 131,072 unique words of 2,000
+    # letters sent by a client would have held 260 MB in every worker. 32,768 forms are far more than a
+    # worker meets in situations, and bound what a flood of unique words can hold (about 11 MB).
+    return _lemma(word[:MAX_WORD_LEN])
+
+
+@lru_cache(maxsize=32768)
+def _lemma(word: str) -> str:
     if not word.isalpha():
         return fold(word)
     table = _table()
@@ -54,7 +60,7 @@ def lemma(word: str) -> str:
 def reload_lemmas() -> None:
     """Forget the table read so far (after `build_lemma_table` wrote a new one)."""
     _table.cache_clear()
-    lemma.cache_clear()
+    _lemma.cache_clear()
 
 
 def _simplemma_lemma(word: str) -> str | None:

@@ -27,8 +27,9 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-#: Folding one word at a time repeats constantly while indexing: cache it per word.
-fold_word = lru_cache(maxsize=131072)(fold)
+#: Folding one word at a time repeats constantly while indexing: cache it per word (words of at most
+#: MAX_WORD_LEN letters; 65,536 of them bound what a flood of unique words can hold to about 22 MB).
+fold_word = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(frozen=True, slots=True)

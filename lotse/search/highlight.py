@@ -9,6 +9,7 @@ from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 
+from lotse.language import MAX_WORD_LEN
 from lotse.search.analysis import analyze
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def snippet(text: str, terms: Collection[str], max_chars: int | None = SNIPPET_C
     marks = [
         _Mark(m.group(), m.start(), m.end())
         for m in _WORD_RE.finditer(text)
-        if not word_terms(m.group()).isdisjoint(terms)
+        if not word_terms(m.group()[:MAX_WORD_LEN]).isdisjoint(terms)
     ]
     if not marks:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lotse.language import MAX_WORD_LEN
 from lotse.search.analysis import (
     MAX_COMPOUND_LEN,
     STOP_WORDS,
@@ -97,3 +98,12 @@ def test_lexicon_vocabulary_holds_the_cue_words() -> None:
 def test_whoosh_analyzer_gives_the_same_terms_as_analyze() -> None:
     text = "Die Schuldnerberatungsstelle hilft Älteren bei der Stromsperre"
     assert [t.text for t in german_analyzer()(text)] == analyze(text)
+
+
+def test_a_pasted_word_of_5000_letters_is_indexed_and_asked_by_its_first_letters() -> None:
+    # The index and the query read a word the way need recognition does (its first MAX_WORD_LEN letters):
+    # the same terms on both sides, and no per-word cache holds the whole pasted string.
+    text = "Schuldnerberatung " + "x" * 5000
+    terms = [t.text for t in german_analyzer()(text)]
+    assert terms == analyze(text)
+    assert max(len(term) for term in terms) <= MAX_WORD_LEN

@@ -3,7 +3,9 @@
 Goals (issue 9): p95 per situation ≤ 3 ms, model load ≤ 1 s, extra memory per worker ≤ 60 MB, a one-word
 situation of 2,000 letters ≤ 50 ms. Load and memory are measured in a fresh interpreter (the import of the
 recogniser without the model, then the model and a full cache of word features), so the figures are those a
-worker pays.
+worker pays. A second fresh interpreter reads a flood of texts made of unique random words of 64 letters
+(the longest a word is read by) until every per-word cache of the language layer and the model is full: what
+a client sending such texts can make a worker hold at most.
 """
 
 from __future__ import annotations
@@ -17,12 +19,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-_PROBE = """
-import fileinput, json, sys, time
+#: The start of both probes: the resident memory in MB, and the recogniser imported.
+_PRELUDE = """
+import fileinput, json, random, string, sys, time
 def rss():
     with open('/proc/self/status') as f:
         return next(int(l.split()[1]) for l in f if l.startswith('VmRSS')) / 1024
 import lotse.routing.needs as needs
+"""
+
+_PROBE = _PRELUDE + """
 from lotse.routing.model import load_model
 needs.lexicon_scores("Vorwärmen der Caches")
 before = rss()
@@ -42,6 +48,19 @@ print(json.dumps({"load_s": loaded, "extra_mb": rss() - before}))
 """
 
 
+_FLOOD = _PRELUDE + """
+needs.recognise("Mein Sohn (15) wurde rausgeschmissen und weiß nicht, wo er heute schlafen soll.")
+before = rss()
+rng = random.Random(20261205)
+letters = string.ascii_lowercase
+for _ in range(FLOOD_TEXTS):
+    needs.recognise(" ".join("".join(rng.choices(letters, k=64)) for _ in range(30)))
+print(json.dumps({"flood_mb": rss() - before}))
+"""
+#: Texts of 30 unique words each: 240,000 words, more than every per-word cache holds.
+FLOOD_TEXTS = 8_000
+
+
 def _situations() -> list[str]:
     texts: list[str] = []
     for path in sorted((ROOT / "corpus" / "dev").rglob("*.jsonl")):
@@ -58,6 +77,14 @@ def main(argv: list[str]) -> int:
     probe = json.loads(
         subprocess.run(
             [sys.executable, "-c", _PROBE, *words], check=True, capture_output=True, text=True
+        ).stdout
+    )
+    flood = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _FLOOD.replace("FLOOD_TEXTS", str(FLOOD_TEXTS))],
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
     )
     from lotse.routing.needs import recognise
@@ -89,6 +116,10 @@ def main(argv: list[str]) -> int:
     print(f"| ein Wort aus 2.000 Buchstaben | {hostile * 1000:.1f} ms | ≤ 50 ms |")
     print(f"| Modell laden | {probe['load_s'] * 1000:.0f} ms | ≤ 1 s |")
     print(f"| zusätzlicher Speicher je Worker (Modell) | {probe['extra_mb']:.0f} MB | ≤ 60 MB |")
+    print(
+        f"| dazu höchstens, nach {FLOOD_TEXTS * 30:,} neuen Wörtern aus 64 Buchstaben (volle Wort-Caches) | "
+        f"{flood['flood_mb']:.0f} MB | – |".replace(",", ".")
+    )
     return 0
 
 
