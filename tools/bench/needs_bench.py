@@ -116,9 +116,10 @@ def main(argv: list[str]) -> int:
     print(f"| ein Wort aus 2.000 Buchstaben | {hostile * 1000:.1f} ms | ≤ 50 ms |")
     print(f"| Modell laden | {probe['load_s'] * 1000:.0f} ms | ≤ 1 s |")
     print(f"| zusätzlicher Speicher je Worker (Modell) | {probe['extra_mb']:.0f} MB | ≤ 60 MB |")
+    flooded = f"{FLOOD_TEXTS * 30:,}".replace(",", ".")
     print(
-        f"| dazu höchstens, nach {FLOOD_TEXTS * 30:,} neuen Wörtern aus 64 Buchstaben (volle Wort-Caches) | "
-        f"{flood['flood_mb']:.0f} MB | – |".replace(",", ".")
+        f"| dazu höchstens, nach {flooded} neuen Wörtern aus 64 Buchstaben (volle Wort-Caches) | "
+        f"{flood['flood_mb']:.0f} MB | – |"
     )
     return 0
 
