@@ -87,7 +87,7 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
             found.append((f"versiegelt {folder.name} Stadt", [town], True))
     found.append(("Validierung v1", [ROOT / "corpus" / "dev" / "v1.jsonl"], False))
     found.append(("Validierung v3 (Fachkräfte)", [ROOT / "corpus" / "dev" / "v3.jsonl"], False))
-    for spent in ("s1", "s2", "s3", "s4"):
+    for spent in ("s1", "s2", "s3", "s4", "s10"):
         studied = sorted((ROOT / "corpus" / "dev" / spent).glob("*.jsonl"))
         found.append((f"Entwicklung {spent} (untersucht)", studied, False))
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
@@ -149,13 +149,16 @@ def agreement() -> None:
     """
     folder = ROOT / "corpus" / "agreement"
     second = {str(row["id"]): row for row in load(sorted(folder.glob("s*-labeller-*.jsonl")))}
+    # Sealed sets first, then spent ones (their second readers stay a measure of the writers' labels).
+    folders = [("versiegelt", f) for f in sorted((ROOT / "corpus" / "sealed").glob("*/"))]
+    folders += [("Entwicklung", f) for f in sorted((ROOT / "corpus" / "dev").glob("s*/"))]
     rows: list[tuple[str, list[dict[str, object]], dict[str, dict[str, object]]]] = [
         (
-            f"versiegelt {sealed.name}, zweite Leser",
-            [c for c in load(sorted(sealed.glob("*.jsonl"))) if str(c["id"]) in second],
+            f"{kind} {folder.name}, zweite Leser",
+            [c for c in load(sorted(folder.glob("*.jsonl"))) if str(c["id"]) in second],
             second,
         )
-        for sealed in sorted((ROOT / "corpus" / "sealed").glob("*/"))
+        for kind, folder in folders
     ]
     # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
     own = load([OWN_SITUATIONS]) if OWN_SITUATIONS.exists() else []
