@@ -87,15 +87,20 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
             found.append((f"versiegelt {folder.name} Stadt", [town], True))
     found.append(("Validierung v1", [ROOT / "corpus" / "dev" / "v1.jsonl"], False))
     found.append(("Validierung v3 (Fachkräfte)", [ROOT / "corpus" / "dev" / "v3.jsonl"], False))
-    for spent in ("s1", "s2", "s3", "s4", "s10"):
-        studied = sorted((ROOT / "corpus" / "dev" / spent).glob("*.jsonl"))
-        found.append((f"Entwicklung {spent} (untersucht)", studied, False))
+    for spent in spent_sets():
+        found.append((f"Entwicklung {spent.name} (untersucht)", sorted(spent.glob("*.jsonl")), False))
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
     found.append(("Devset Musterhausen", [shared / "devset" / "musterhausen" / "queries.jsonl"], False))
     found.append(
         ("eigene (zurückgehalten)", [OWN_SITUATIONS], False)
     )
     return [(n, [f for f in fs if f.exists()], s) for n, fs, s in found if any(f.exists() for f in fs)]
+
+
+def spent_sets() -> list[Path]:
+    """The folders of the spent sealed sets in corpus/dev (s1, s2, ..., s10), in the order they were written."""
+    found = [f for f in (ROOT / "corpus" / "dev").glob("s*/") if f.name[1:].isdigit()]
+    return sorted(found, key=lambda f: int(f.name[1:]))
 
 
 def emergency_label(case: dict[str, object]) -> bool | None:
@@ -151,7 +156,7 @@ def agreement() -> None:
     second = {str(row["id"]): row for row in load(sorted(folder.glob("s*-labeller-*.jsonl")))}
     # Sealed sets first, then spent ones (their second readers stay a measure of the writers' labels).
     folders = [("versiegelt", f) for f in sorted((ROOT / "corpus" / "sealed").glob("*/"))]
-    folders += [("Entwicklung", f) for f in sorted((ROOT / "corpus" / "dev").glob("s*/"))]
+    folders += [("Entwicklung", f) for f in spent_sets()]
     rows: list[tuple[str, list[dict[str, object]], dict[str, dict[str, object]]]] = [
         (
             f"{kind} {folder.name}, zweite Leser",

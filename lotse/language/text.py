@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["MAX_WORD_LEN", "TOKEN_RE", "Token", "fold", "fold_word", "tokenize"]
+__all__ = ["MAX_WORD_LEN", "TOKEN_RE", "Token", "fold", "fold_token", "fold_word", "tokenize"]
 
 #: Longer letter runs are cut to this length: no German word is longer, and every later per-word step
 #: (compounds, typos, lemmas) then costs bounded time, so the whole reading stays linear in the input.
@@ -32,6 +32,12 @@ def fold(text: str) -> str:
 fold_word = lru_cache(maxsize=65536)(fold)
 
 
+def fold_token(word: str) -> str:
+    """The folded form a word is read by everywhere (need recognition, search's index and queries): its
+    first MAX_WORD_LEN letters, folded, cached by those letters."""
+    return fold_word(word[:MAX_WORD_LEN])
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """One word of the input: original spelling, folded form and character offsets."""
@@ -49,8 +55,5 @@ def tokenize(text: str) -> list[Token]:
     """
     out = []
     for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        if len(word) > MAX_WORD_LEN:
-            word = word[:MAX_WORD_LEN]
-        out.append(Token(m.group(), fold_word(word), m.start(), m.end()))
+        out.append(Token(m.group(), fold_token(m.group()), m.start(), m.end()))
     return out

@@ -95,13 +95,13 @@ class FeatureIndex:
         if self._fallback is not None:
             pairs = [(k, c) for k, c in enumerate(map(self._fallback.get, features)) if c is not None]
             known = np.array([k for k, _ in pairs], dtype=np.int64)
-            return known, np.array([c for _, c in pairs], dtype=np.int64)
+            return known, np.array([c for _, c in pairs], dtype=np.int32)
         if not features or not len(self._keys):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
         wanted = np.fromiter(map(hash, features), dtype=np.int64, count=len(features))
         at = np.minimum(np.searchsorted(self._keys, wanted), len(self._keys) - 1)
         known = np.flatnonzero(self._keys[at] == wanted)
-        return known, self._columns[at[known]].astype(np.int64)
+        return known, self._columns[at[known]]
 
 
 class NeedModel:
@@ -125,7 +125,6 @@ class NeedModel:
         # An array, not a tuple of ints: a word of 64 random letters has about 100 known letter n-grams,
         # which as Python ints took 3.6 KB per cached form (30 MB for a cache filled by such words).
         _, columns = self._index.lookup(word_features(folded))
-        columns = columns.astype(np.int32)
         columns.flags.writeable = False
         return columns
 

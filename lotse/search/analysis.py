@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 from lotse.language.compounds import MAX_COMPOUND_LEN, add_compound_parts, register_parts, split_compound
-from lotse.language.text import MAX_WORD_LEN, TOKEN_RE, Token, fold, fold_word, tokenize
+from lotse.language.text import TOKEN_RE, Token, fold, fold_token, tokenize
 from lotse.language.typos import correct, is_common_word
 from lotse.language.words import STOP_WORDS, data_text, stem
 
@@ -151,9 +151,7 @@ class GermanTokenizer(Tokenizer):  # type: ignore[misc]
     ) -> Iterator[WhooshToken]:
         t = WhooshToken(positions, chars, removestops=removestops, mode=mode, **kwargs)
         for pos, m in enumerate(TOKEN_RE.finditer(value)):
-            # A word is read by its first MAX_WORD_LEN letters, as everywhere in the language layer (and the
-            # per-word caches hold no longer keys).
-            t.text = fold_word(m.group()[:MAX_WORD_LEN])
+            t.text = fold_token(m.group())
             t.boost = 1.0
             t.stopped = False
             if keeporiginal:

@@ -53,7 +53,7 @@ needs.recognise("Mein Sohn (15) wurde rausgeschmissen und weiß nicht, wo er heu
 before = rss()
 rng = random.Random(20261205)
 letters = string.ascii_lowercase
-for _ in range(FLOOD_TEXTS):
+for _ in range(int(sys.argv[1])):
     needs.recognise(" ".join("".join(rng.choices(letters, k=64)) for _ in range(30)))
 print(json.dumps({"flood_mb": rss() - before}))
 """
@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
     )
     flood = json.loads(
         subprocess.run(
-            [sys.executable, "-c", _FLOOD.replace("FLOOD_TEXTS", str(FLOOD_TEXTS))],
+            [sys.executable, "-c", _FLOOD, str(FLOOD_TEXTS)],
             check=True,
             capture_output=True,
             text=True,
