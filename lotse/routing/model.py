@@ -2,8 +2,9 @@
 
 Trained by `lotse train` (see `routing.training`) from the labelled corpus in the repository; the weights ship
 in the package as `lotse/data/need_model.npz` and are read here with numpy alone, so a worker loads them in a
-fraction of a second and nothing is downloaded. The file holds the feature vocabulary, the idf weights, a
-weight matrix (features x labels, float16), the intercepts, the label names and the calibrated thresholds.
+fraction of a second and nothing is downloaded. The file holds the feature vocabulary, the idf weights (with
+the weight of each feature kind, `routing.training.FEATURE_KIND_WEIGHTS`, folded in), a weight matrix
+(features x labels, float16), the intercepts, the label names and the calibrated thresholds.
 
 Labels are the need codes and "EMERGENCY" (the situation shows acute danger).
 """

@@ -170,3 +170,21 @@ def test_the_feature_index_finds_known_features_and_only_those(duplicated: bool)
     assert [asked[k] for k in known] == [f for f in asked if f in expected]
     assert columns.tolist() == [expected[f] for f in asked if f in expected]
     assert index.lookup([])[1].tolist() == []
+
+
+def test_each_kind_of_feature_weighs_as_the_trainer_says(tmp_path: Path) -> None:
+    """Letter n-grams are a dozen features per word; the trainer weighs them down (and neighbour pairs up)
+    in the idf the recogniser reads, so a word's letters do not drown its lemma."""
+    import numpy as np
+
+    from lotse.routing.training import FEATURE_KIND_WEIGHTS
+
+    out = tmp_path / "model.npz"
+    train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+    with out.open("rb") as handle, np.load(handle) as data:
+        idf = dict(zip((str(f) for f in data["vocabulary"]), data["idf"].tolist(), strict=True))
+    # "inkasso" occurs in the same texts as its lemma, its stem and its letters: one document frequency.
+    plain = idf["w:inkasso"]
+    assert idf["s:inkasso"] == pytest.approx(plain)
+    assert idf["c:kass"] == pytest.approx(plain * FEATURE_KIND_WEIGHTS["c"])
+    assert idf["b:inkasso_schreiben"] == pytest.approx(idf["w:schreiben"] * FEATURE_KIND_WEIGHTS["b"])
