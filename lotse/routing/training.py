@@ -207,14 +207,12 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     def model() -> Any:
         return OneVsRestClassifier(LogisticRegression(C=C, solver="liblinear", max_iter=1000), n_jobs=2)
 
-    def vectorizer() -> Any:
-        return TfidfVectorizer(
-            analyzer=lambda doc: doc, min_df=2, sublinear_tf=True, norm="l2", dtype=np.float32
-        )
-
     def fitted(texts: Sequence[list[str]]) -> tuple[Any, Any]:
-        """The vectorizer fitted on the texts, its idf weighted by feature kind, and the texts' vectors."""
-        vec = vectorizer().fit(texts)
+        """The tf-idf vectorizer fitted on the texts, its idf weighted by feature kind, and the texts'
+        vectors (counted a second time: the weights must be in the idf before the vectors are normalised)."""
+        vec = TfidfVectorizer(
+            analyzer=lambda doc: doc, min_df=2, sublinear_tf=True, norm="l2", dtype=np.float32
+        ).fit(texts)
         vec.idf_ = vec.idf_ * kind_weights(vec.get_feature_names_out())
         return vec, vec.transform(texts)
 
