@@ -35,8 +35,11 @@ __all__ = ["Example", "default_corpus", "load_corpus", "train"]
 
 #: Share of the training emergencies (out of fold) the safety net must catch: recall first (a false alarm
 #: costs one line). 0.97 left one emergency of the validation set v3 without a crisis offer first; at 0.985
-#: every emergency of the development sets has one, at 8-13 % false alarms instead of 5-8 %.
-EMERGENCY_RECALL = 0.985
+#: every emergency of the development sets had one, at 8-13 % false alarms instead of 5-8 %. With t108-t118
+#: (many of them texts wholly in other languages, whose emergencies the model reads less surely), 0.985
+#: put the threshold at 0.051-0.054 and lost two emergencies of the development sets (v3, s2) that 0.046
+#: still catches; 0.99 keeps them (0.041). The training log shows the thresholds of neighbouring shares.
+EMERGENCY_RECALL = 0.99
 #: Beside the main need of a situation, a need counts from this share of its score on (and from the
 #: threshold). Chosen on the development sets (corpus/dev: v1, v3, s1, s2) for the operating point that
 #: issue 9 asks for, the most recall at a precision of at least 0.80: the training folds' best F1 alone
@@ -46,8 +49,10 @@ EMERGENCY_RECALL = 0.985
 #: 0.807, 0.30 gives 0.884 / 0.799 (below the precision the issue asks for). With the corpus up to t82:
 #: 0.325 gives 0.888 / 0.807 but lists second needs in Lotse's own short, single-need situations that two
 #: blind readers do not name either (precision 0.742 there, below its floor of 0.75, see
-#: tests/routing/test_needs.py); 0.35 gives 0.882 / 0.814 and keeps that floor (0.750).
-SITUATION_RELATIVE = 0.35
+#: tests/routing/test_needs.py); 0.35 gives 0.882 / 0.814 and keeps that floor (0.750). With the corpus up
+#: to t112 and up to t118, 0.35 (and up to 0.37) puts those situations at 0.749; with t118, 0.35 gives 0.893 /
+#: 0.810 and 0.375 gives 0.889 / 0.818 and keeps the floor (0.755).
+SITUATION_RELATIVE = 0.375
 MAX_NEEDS = 4
 FOLDS = 6
 SEED = 20261204
@@ -131,6 +136,16 @@ def _select(scores: np.ndarray, threshold: float, floor: float, relative: float)
     if not chosen and scores[order[0]] >= floor:
         chosen = [int(order[0])]
     return chosen
+
+
+def _emergency_threshold(p: np.ndarray, truth: np.ndarray, recall: float) -> float:
+    """The emergency probability from which the given share of the true emergencies is caught (at most 0.5;
+    0.5 without any emergency)."""
+    if not truth.any():
+        return 0.5
+    ranked = np.sort(p[truth])
+    index = max(0, math.floor(len(ranked) * (1 - recall)))
+    return float(min(0.5, ranked[index] - 1e-6))
 
 
 def _f1(
@@ -246,11 +261,15 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     )
     emergency_p = oof[situation, n_codes]
     truth = y[situation, n_codes].astype(bool)
-    emergency_threshold = 0.5
+    emergency_threshold = _emergency_threshold(emergency_p, truth, EMERGENCY_RECALL)
     if truth.any():
-        ranked = np.sort(emergency_p[truth])
-        index = max(0, math.floor(len(ranked) * (1 - EMERGENCY_RECALL)) - 0)
-        emergency_threshold = float(min(0.5, ranked[index] - 1e-6))
+        log(
+            "Notfallschwelle je Anteil erkannter Notfälle: "
+            + ", ".join(
+                f"{share:.3f} -> {_emergency_threshold(emergency_p, truth, share):.3f}"
+                for share in (0.98, 0.985, 0.99, 0.995)
+            )
+        )
     caught = float((emergency_p[truth] >= emergency_threshold).mean()) if truth.any() else 0.0
     alarms = float((emergency_p[~truth] >= emergency_threshold).mean()) if (~truth).any() else 0.0
     log(

@@ -188,3 +188,20 @@ def test_each_kind_of_feature_weighs_as_the_trainer_says(tmp_path: Path) -> None
     assert idf["s:inkasso"] == pytest.approx(plain)
     assert idf["c:kass"] == pytest.approx(plain * FEATURE_KIND_WEIGHTS["c"])
     assert idf["b:inkasso_schreiben"] == pytest.approx(idf["w:schreiben"] * FEATURE_KIND_WEIGHTS["b"])
+
+
+def test_the_emergency_threshold_catches_the_share_of_emergencies_asked_for() -> None:
+    import numpy as np
+
+    from lotse.routing.training import _emergency_threshold
+
+    # 200 true emergencies with out-of-fold probabilities 0.005 ... 1.0, and 800 other texts.
+    scores = np.concatenate([np.linspace(0.005, 1.0, 200), np.linspace(0.0, 0.3, 800)])
+    truth = np.arange(1000) < 200
+    for share in (0.98, 0.985, 0.99):
+        threshold = _emergency_threshold(scores, truth, share)
+        caught = int((scores[truth] >= threshold).sum())
+        # At least the share is caught, and no more than needed: one emergency more would need a lower bar.
+        assert caught >= share * 200
+        assert caught - 1 < share * 200 + 1
+    assert _emergency_threshold(scores, np.zeros(1000, dtype=bool), 0.99) == 0.5
