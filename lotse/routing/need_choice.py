@@ -26,7 +26,7 @@ WEIGHTS = (3, 2, 1)
 def _need_terms() -> dict[str, tuple[frozenset[str], ...]]:
     """Per need: the analysed terms of its label, of its strong cues and of its area's label."""
     taxonomy = load_taxonomy()
-    cues = need_cues()
+    cues = need_cues(other_languages=False)
     found: dict[str, tuple[frozenset[str], ...]] = {}
     for code, label in taxonomy.needs.items():
         words = [

@@ -246,7 +246,7 @@ class TextIndex:
 @cache
 def need_patterns(code: str) -> tuple[Phrase, ...]:
     """The specific cues of a need in the recogniser's lexicon, as phrases."""
-    cues = need_cues().get(code, {})
+    cues = need_cues(other_languages=False).get(code, {})
     return tuple(compile_phrase(cue) for cue, weight in sorted(cues.items()) if weight >= SPECIFIC_CUE)
 
 

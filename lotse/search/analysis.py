@@ -59,25 +59,52 @@ def _need_cues(need: dict[str, Any]) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    """All lexicon*.yaml files merged: {"needs": {code: {"cues": {pattern: weight}}}, "thesaurus": {...}}."""
+    """All lexicon*.yaml files merged: {"needs": {code: {"cues": {pattern: weight}}}, "thesaurus": {...},
+    "german": {pattern, ...}}.
+
+    A file with a `language` key holds cues in another language (lexicon_lang_*.yaml): they count as cues of
+    their needs, but a German cue of the same pattern keeps its weight, and only the German files' words
+    ("german") are typo-correction targets and compound parts, so that a German word is never corrected to,
+    or split into, a word of another language.
+    """
     needs: dict[str, dict[str, Any]] = {}
     thesaurus_: dict[str, Any] = {}
+    german: set[str] = set()
+    german_cues: set[tuple[str, str]] = set()
     names = sorted(
         f.name
         for f in resources.files("lotse.data").iterdir()
         if f.name.startswith("lexicon") and f.name.endswith(".yaml")
     )
+    foreign: list[dict[str, Any]] = []
     for name in names:
         data = yaml.safe_load(_data_text(name)) or {}
+        if data.get("language"):
+            foreign.append(data)
+            continue
         for code, need in (data.get("needs") or {}).items():
-            needs.setdefault(str(code), {"cues": {}})["cues"].update(_need_cues(need or {}))
+            cues = _need_cues(need or {})
+            needs.setdefault(str(code), {"cues": {}})["cues"].update(cues)
+            german.update(cues)
+            german_cues.update((str(code), pattern) for pattern in cues)
         thesaurus_.update(data.get("thesaurus") or {})
-    return {"needs": needs, "thesaurus": thesaurus_}
+    for data in foreign:
+        for code, need in (data.get("needs") or {}).items():
+            known = needs.setdefault(str(code), {"cues": {}})["cues"]
+            for pattern, weight in _need_cues(need or {}).items():
+                if (str(code), pattern) not in german_cues:
+                    known[pattern] = max(weight, known.get(pattern, weight))
+    return {"needs": needs, "thesaurus": thesaurus_, "german": german, "german_cues": german_cues}
 
 
-def need_cues() -> dict[str, dict[str, float]]:
-    """Cue patterns (folded words, "word*" for a prefix) and their weights, per need code."""
-    return {code: dict(need["cues"]) for code, need in _lexicon()["needs"].items()}
+def need_cues(*, other_languages: bool = True) -> dict[str, dict[str, float]]:
+    """Cue patterns (folded words, "word*" for a prefix) and their weights, per need code; without
+    `other_languages` only the German files' cues (for offer texts and a case worker's search words)."""
+    lex = _lexicon()
+    return {
+        code: {p: w for p, w in need["cues"].items() if other_languages or (code, p) in lex["german_cues"]}
+        for code, need in lex["needs"].items()
+    }
 
 
 @cache
@@ -99,9 +126,8 @@ def _label_words() -> set[str]:
 def _lexicon_words() -> set[str]:
     words: set[str] = set()
     lex = _lexicon()
-    for need in (lex.get("needs") or {}).values():
-        for cue in need.get("cues") or {}:
-            words.update(w.strip("*") for w in fold(str(cue)).split())
+    for cue in lex["german"]:
+        words.update(w.strip("*") for w in fold(str(cue)).split())
     for key, entry in (lex.get("thesaurus") or {}).items():
         words.update(fold(str(key)).split())
         for term in entry.get("terms", []):

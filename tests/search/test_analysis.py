@@ -12,6 +12,7 @@ from lotse.search.analysis import (
     fold,
     german_analyzer,
     lexicon_vocabulary,
+    need_cues,
     split_compound,
     stem,
 )
@@ -107,3 +108,15 @@ def test_a_pasted_word_of_5000_letters_is_indexed_and_asked_by_its_first_letters
     terms = [t.text for t in german_analyzer()(text)]
     assert terms == analyze(text)
     assert max(len(term) for term in terms) <= MAX_WORD_LEN
+
+
+def test_cues_in_other_languages_count_for_needs_but_never_correct_or_split_german_words() -> None:
+    # "intihar" (Turkish: suicide) is a cue of crisis help; a German word one letter off must not be
+    # "corrected" to it, nor a German compound split into it, and offer texts and a case worker's search
+    # words are read by the German cues alone.
+    assert "intihar*" in need_cues()["NOT.KRISE"]
+    assert "intihar*" not in need_cues(other_languages=False)["NOT.KRISE"]
+    assert "intihar" not in lexicon_vocabulary()
+    assert "suizid*" in need_cues(other_languages=False)["NOT.KRISE"]
+    assert "schulden" in lexicon_vocabulary()
+    assert all(fold(w) not in lexicon_vocabulary() for w in ("komornik", "долги", "dövüyor"))
