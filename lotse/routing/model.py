@@ -184,10 +184,24 @@ def logit(p: np.ndarray) -> np.ndarray:
     return result
 
 
-def fuse(p: np.ndarray, lex: np.ndarray, coef: Sequence[float]) -> np.ndarray:
-    """Fused score of the model's probability and the lexicon's score (same shape) by the trained weights."""
-    a, b, c, d = coef
-    z = a * logit(p) + b * lex + c * (lex >= 0.5) + d
+#: The model's logit enters the fusion clipped to +-FUSION_LOGIT_CLIP and divided by FUSION_LOGIT_SCALE (so
+#: that its weight is of the size of the lexicon's and the fit converges quickly).
+FUSION_LOGIT_CLIP = 12.0
+FUSION_LOGIT_SCALE = 4.0
+
+
+def fusion_inputs(p: np.ndarray) -> np.ndarray:
+    """The model's probabilities as the fusion reads them."""
+    result: np.ndarray = np.clip(logit(p), -FUSION_LOGIT_CLIP, FUSION_LOGIT_CLIP) / FUSION_LOGIT_SCALE
+    return result
+
+
+def fuse(p: np.ndarray, lex: np.ndarray, coef: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+    """Fused score per need of the model's probability and the lexicon's score (rows of texts, a column per
+    need, or one text) by the trained weights: four rows (model, lexicon, lexicon at least 0.5, intercept)
+    with a weight per need (`routing.training.fit_fusion`)."""
+    a, b, c, d = np.asarray(coef, dtype=np.float64)
+    z = a * fusion_inputs(p) + b * lex + c * (lex >= 0.5) + d
     fused: np.ndarray = 1.0 / (1.0 + np.exp(-z))
     return fused
 

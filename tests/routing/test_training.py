@@ -205,3 +205,28 @@ def test_the_emergency_threshold_catches_the_share_of_emergencies_asked_for() ->
         assert caught >= share * 200
         assert caught - 1 < share * 200
     assert _emergency_threshold(scores, np.zeros(1000, dtype=bool), 0.99) == 0.5
+
+
+def test_the_fusion_weighs_model_and_lexicon_per_need() -> None:
+    # Need 0 is present exactly where the lexicon is sure and the model says nothing useful; need 1 the
+    # other way round. One regression shared by both could not serve both; per need the weights follow.
+    import numpy as np
+
+    from lotse.routing.model import fuse
+    from lotse.routing.training import fit_fusion
+
+    rng = np.random.default_rng(7)
+    rows = 4000
+    gold = rng.random((rows, 2)) < 0.3
+    p = np.where(gold, 0.7, 0.2)
+    lex = np.where(gold, 0.9, 0.0)
+    p[:, 0] = rng.random(rows) * 0.5 + 0.25  # the model cannot tell need 0
+    lex[:, 1] = np.where(rng.random(rows) < 0.5, 0.9, 0.0)  # the lexicon cannot tell need 1
+    noisy = gold ^ (rng.random((rows, 2)) < 0.03)  # as labels are: a few wrong
+    coef = fit_fusion(p, lex, noisy)
+    model_weight, lexicon_weight = coef[0], coef[1] + coef[2]
+    assert lexicon_weight[0] > lexicon_weight[1] + 1.0
+    assert model_weight[1] > model_weight[0] + 1.0
+    fused = fuse(p, lex, coef)
+    assert ((fused >= 0.5) == gold).mean() > 0.98
+    assert np.isfinite(coef).all()
