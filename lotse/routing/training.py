@@ -7,7 +7,7 @@ solver). Steps:
    (FEATURE_KIND_WEIGHTS), one logistic regression per label (the need codes and EMERGENCY);
 3. out-of-fold probabilities, each fold holding out whole writers (files), so that the figures and the
    thresholds describe text by a writer the model has not read; fused with the lexicon's scores by a small
-   logistic regression (shared by all needs), and the thresholds chosen on them: the need threshold for
+   logistic regression per need (`fit_fusion`), and the thresholds chosen on them: the need threshold for
    the best F1, the emergency threshold for recall first (EMERGENCY_RECALL of the corpus' emergencies);
 4. the final model on all texts, written with its vocabulary, idf, weights and meta data to an .npz file.
 

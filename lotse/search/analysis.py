@@ -109,8 +109,8 @@ def need_cues(*, other_languages: bool = True) -> dict[str, dict[str, float]]:
 
 @cache
 def lexicon_vocabulary() -> frozenset[str]:
-    """Every folded word of the lexicon: the vocabulary typos are corrected against (read once: an index
-    snapshot opened after an edit asked for it again, 20 ms each time)."""
+    """Every folded word of the German lexicon files: the vocabulary typos are corrected against (read once:
+    an index snapshot opened after an edit asked for it again, 20 ms each time)."""
     return frozenset(w for w in _lexicon_words() if w.isalpha() and len(w) >= 3)
 
 
