@@ -118,6 +118,8 @@ class NeedModel:
         self._weights = np.asarray(data["weights"], dtype=np.float16)
         self._intercepts = np.asarray(data["intercepts"], dtype=np.float32)
         self.meta: dict[str, Any] = json.loads(str(data["meta"]))
+        #: The fusion's weights (`fuse`), read into an array once rather than from the meta data per text.
+        self.fusion = np.asarray(self.meta["fusion"], dtype=np.float64)
         # A word's stem, compound and letter features depend on the word alone: their columns are looked up
         # once per word form (a worker meets the same few thousand words again and again).
         self.word_columns = lru_cache(maxsize=WORD_CACHE)(self._columns_of_word)

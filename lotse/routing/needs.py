@@ -458,7 +458,7 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     codes = [c for c in model.labels if c != EMERGENCY]
     p = np.array([result.probabilities[c] for c in codes])
     lex = np.array([lexicon.get(c, 0.0) for c in codes])
-    fused = fuse(p, lex, meta["fusion"])
+    fused = fuse(p, lex, model.fusion)
     score = dict(zip(codes, fused.tolist(), strict=True))
     order = sorted(codes, key=lambda c: -score[c])
     emergency_needs: tuple[str, ...] = EMERGENCY_NEEDS

@@ -60,16 +60,15 @@ def _need_cues(need: dict[str, Any]) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
     """All lexicon*.yaml files merged: {"needs": {code: {"cues": {pattern: weight}}}, "thesaurus": {...},
-    "german": {pattern, ...}}.
+    "german_cues": {(code, pattern), ...}}.
 
     A file with a `language` key holds cues in another language (lexicon_lang_*.yaml): they count as cues of
     their needs, but a German cue of the same pattern keeps its weight, and only the German files' words
-    ("german") are typo-correction targets and compound parts, so that a German word is never corrected to,
-    or split into, a word of another language.
+    ("german_cues") are typo-correction targets and compound parts, so that a German word is never corrected
+    to, or split into, a word of another language.
     """
     needs: dict[str, dict[str, Any]] = {}
     thesaurus_: dict[str, Any] = {}
-    german: set[str] = set()
     german_cues: set[tuple[str, str]] = set()
     names = sorted(
         f.name
@@ -85,7 +84,6 @@ def _lexicon() -> dict[str, Any]:
         for code, need in (data.get("needs") or {}).items():
             cues = _need_cues(need or {})
             needs.setdefault(str(code), {"cues": {}})["cues"].update(cues)
-            german.update(cues)
             german_cues.update((str(code), pattern) for pattern in cues)
         thesaurus_.update(data.get("thesaurus") or {})
     for data in foreign:
@@ -94,7 +92,7 @@ def _lexicon() -> dict[str, Any]:
             for pattern, weight in _need_cues(need or {}).items():
                 if (str(code), pattern) not in german_cues:
                     known[pattern] = max(weight, known.get(pattern, weight))
-    return {"needs": needs, "thesaurus": thesaurus_, "german": german, "german_cues": german_cues}
+    return {"needs": needs, "thesaurus": thesaurus_, "german_cues": german_cues}
 
 
 def need_cues(*, other_languages: bool = True) -> dict[str, dict[str, float]]:
@@ -126,7 +124,7 @@ def _label_words() -> set[str]:
 def _lexicon_words() -> set[str]:
     words: set[str] = set()
     lex = _lexicon()
-    for cue in lex["german"]:
+    for _code, cue in lex["german_cues"]:
         words.update(w.strip("*") for w in fold(str(cue)).split())
     for key, entry in (lex.get("thesaurus") or {}).items():
         words.update(fold(str(key)).split())
