@@ -231,7 +231,7 @@ def check_index() -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Zieldatei des Modells.")
 def train(corpus: tuple[Path, ...], out: Path | None) -> None:
     """Train the need model from the labelled corpus (needs scikit-learn: pip install '.[train]')."""
-    from lotse.routing.training import default_corpus, load_corpus
+    from lotse.routing.training import default_corpus, development_sets, load_corpus
     from lotse.routing.training import train as train_model
 
     files: list[Path] = []
@@ -241,7 +241,12 @@ def train(corpus: tuple[Path, ...], out: Path | None) -> None:
         raise click.ClickException("Kein Korpus gefunden: --corpus DATEI oder ORDNER angeben.")
     try:
         examples = load_corpus(files)
-        train_model(examples, out or Path(__file__).parent / "data" / "need_model.npz", log=click.echo)
+        train_model(
+            examples,
+            out or Path(__file__).parent / "data" / "need_model.npz",
+            log=click.echo,
+            development=development_sets(),
+        )
     except (ValueError, KeyError) as exc:
         raise click.ClickException(str(exc)) from exc
     except ImportError as exc:

@@ -23,6 +23,7 @@ import numpy as np
 
 from lotse.language import Reading
 from lotse.routing.features import FILLER_WORDS, content_positions, context_features, word_features
+from lotse.routing.selection import Selector
 
 __all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit", "read_model"]
 
@@ -120,6 +121,8 @@ class NeedModel:
         self.meta: dict[str, Any] = json.loads(str(data["meta"]))
         #: The fusion's weights (`fuse`), read into an array once rather than from the meta data per text.
         self.fusion = np.asarray(self.meta["fusion"], dtype=np.float64)
+        #: Which of the scored needs count (`routing.selection`); None for a model without one.
+        self.selector = Selector.from_meta(self.meta.get("selector"))
         # A word's stem, compound and letter features depend on the word alone: their columns are looked up
         # once per word form (a worker meets the same few thousand words again and again).
         self.word_columns = lru_cache(maxsize=WORD_CACHE)(self._columns_of_word)

@@ -11,13 +11,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
 from lotse.language import Reading, read
 from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
 from lotse.language.scope import ADULT_AGE, INABILITY_BEFORE, NEGATORS, segments
-from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, NeedModel, fuse, load_model
+from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, ModelReading, NeedModel, fuse, load_model
+from lotse.routing.selection import CANDIDATES, Candidate
 from lotse.search.analysis import (
     STOP_WORDS,
     Token,
@@ -389,9 +391,11 @@ def listed(found: Iterable[NeedMatch]) -> list[NeedMatch]:
 def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
     """The needs present in a situation text, best first; ALL.SOZB below THRESHOLD if none is.
 
-    The trained model and the lexicon are fused per need (`routing.training.fuse`); a need counts from the
-    model's calibrated threshold on, at most `max_needs` of them, and the single best one still counts
-    above the lower `floor`. A need the model reads only from negated or ended mentions (at least
+    The trained model and the lexicon are fused per need (`routing.training.fuse`); the trained selector
+    (`routing.selection`) reads the best-scored needs in their context and names those a careful reader
+    would, at most `max_needs` of them, or none: then Lotse says that it recognised no need surely. (A
+    model without a selector names the needs from its calibrated threshold on, and the single best one
+    above the lower `floor`.) A need the model reads only from negated or ended mentions (at least
     DENIED_SHARE of its evidence) and the lexicon does not see is not present. The safety net: when the
     model's emergency probability reaches its (recall-first) threshold, the most likely emergency need is
     added and marked urgent, even if its own score is low. Each need shows the words of the text that made
@@ -443,7 +447,40 @@ def may_concern_minor(reading: Reading, age: int | None) -> bool:
     return age is None or age < ADULT_AGE or reading.mentions_minor()
 
 
-def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
+@dataclass
+class _Scored:
+    """A text's needs scored (fused, adjusted for person and negation), before any is chosen."""
+
+    reading: Reading
+    raw: dict[str, tuple[float, list[int]]]
+    tokens: list[Token]
+    lexicon: dict[str, float]
+    result: ModelReading
+    meta: dict[str, Any]
+    score: dict[str, float]
+    order: list[str]
+    urgent: str | None
+
+    def candidates(self) -> list[Candidate]:
+        """The best CANDIDATES needs as the selector reads them."""
+        probabilities = self.result.probabilities
+        return [
+            Candidate(c, self.score[c], probabilities[c], self.lexicon.get(c, 0.0), c == self.urgent)
+            for c in self.order[:CANDIDATES]
+        ]
+
+    def selector_inputs(self) -> tuple[list[Candidate], int, int, float]:
+        """What the selector reads of the text: candidates, words, sentences, emergency probability."""
+        sentences = len(set(self.reading.sentences)) or 1
+        return self.candidates(), len(self.reading.tokens), sentences, self.result.probabilities[EMERGENCY]
+
+
+def selector_inputs(text: str, age: int | None, model: NeedModel) -> tuple[list[Candidate], int, int, float]:
+    """What the selector reads of a situation read by `model` (for fitting it, `routing.training`)."""
+    return _score(text, age, model).selector_inputs()
+
+
+def _score(text: str, age: int | None, model: NeedModel, offer: bool = False) -> _Scored:
     reading = read(text)
     effective_age = None if offer else age if age is not None else reading.person_age()
     raw, tokens = _scores(text, list(reading.tokens))
@@ -483,16 +520,29 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
             if code not in raw and _denied_share(result.token_weights(code), reading) >= DENIED_SHARE:
                 score[code] = 0.0
         order = sorted(codes, key=lambda c: -score[c])
-    # A need counts from the threshold on, and only beside a much stronger one if it reaches a share of it.
-    bar = max(float(meta["threshold"]), float(meta.get("relative", 0.0)) * score[order[0]])
-    chosen = [c for c in order[: int(meta["max_needs"])] if score[c] >= bar]
-    if not chosen and score[order[0]] >= meta["floor"]:
-        chosen = [order[0]]
     urgent: str | None = None
     if not offer and result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
         urgent = max(emergency_needs, key=lambda c: score[c])
-        if urgent not in chosen:
-            chosen.insert(0, urgent)
+    return _Scored(reading, raw, tokens, lexicon, result, meta, score, order, urgent)
+
+
+def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:
+    scored = _score(text, age, model, offer)
+    reading, raw, tokens, result, meta = scored.reading, scored.raw, scored.tokens, scored.result, scored.meta
+    score, order, urgent = scored.score, scored.order, scored.urgent
+    selector = None if offer else model.selector
+    if selector is not None:
+        # The trained selector reads the best candidates in their context (`routing.selection`).
+        chosen = selector.chosen(*scored.selector_inputs(), int(meta["max_needs"]))
+    else:
+        # A need counts from the threshold on, and only beside a much stronger one if it reaches a share
+        # of it.
+        bar = max(float(meta["threshold"]), float(meta.get("relative", 0.0)) * score[order[0]])
+        chosen = [c for c in order[: int(meta["max_needs"])] if score[c] >= bar]
+        if not chosen and score[order[0]] >= meta["floor"]:
+            chosen = [order[0]]
+    if urgent is not None and urgent not in chosen:
+        chosen.insert(0, urgent)
 
     # Crisis help beside a more specific emergency (violence, a child in danger, no roof tonight) that the
     # text shows more clearly: the specific need brings its crisis offers first; general crisis help counts

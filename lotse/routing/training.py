@@ -9,7 +9,9 @@ solver). Steps:
    thresholds describe text by a writer the model has not read; fused with the lexicon's scores by a small
    logistic regression per need (`fit_fusion`), and the thresholds chosen on them: the need threshold for
    the best F1, the emergency threshold for recall first (EMERGENCY_RECALL of the corpus' emergencies);
-4. the final model on all texts, written with its vocabulary, idf, weights and meta data to an .npz file.
+4. the final model on all texts, written with its vocabulary, idf, weights and meta data to an .npz file;
+5. the selector (`routing.selection`), fitted on the development sets (corpus/dev) as the new model reads
+   them, and stored in the model's meta data.
 
 scikit-learn is needed here only; the shipped model is read with numpy (`routing.model`).
 """
@@ -31,7 +33,7 @@ from lotse.routing.features import features
 from lotse.routing.model import EMERGENCY, fuse, fusion_inputs
 from lotse.taxonomy import load_taxonomy
 
-__all__ = ["Example", "default_corpus", "load_corpus", "train"]
+__all__ = ["Example", "default_corpus", "development_sets", "fit_selector_on", "load_corpus", "train"]
 
 #: Share of the training emergencies (out of fold) the safety net must catch: recall first (a false alarm
 #: costs one line). 0.97 left one emergency of the validation set v3 without a crisis offer first; at 0.985
@@ -72,6 +74,10 @@ FEATURE_KIND_WEIGHTS = {"c": 0.5, "b": 1.5}
 FUSION_POOL = 0.1
 #: Intercept of a label the corpus has no example of: its probability stays near zero.
 ABSENT_INTERCEPT = -12.0
+#: The selector's probabilities from which a need may count (`routing.selection`). The training takes the
+#: lowest at which the selector, fitted with each development set left out in turn, keeps at least the
+#: precision of the fixed rule on the sets left out: the most recall at no loss of precision.
+SELECTOR_THRESHOLDS = tuple(round(0.15 + 0.01 * k, 2) for k in range(21))
 
 
 @dataclass(frozen=True)
@@ -219,12 +225,19 @@ def _best_settings(
 
 
 def train(
-    corpus: Sequence[Example], out: Path, log: Any = print, *, lemma_table: bool = True
+    corpus: Sequence[Example],
+    out: Path,
+    log: Any = print,
+    *,
+    lemma_table: bool = True,
+    development: dict[str, list[Example]] | None = None,
 ) -> dict[str, Any]:
     """Train on the corpus, write the model file, return its meta data (thresholds, sizes, OOF figures).
 
     With `lemma_table` (the default, as `lotse train` does) the lemma table beside the model is written first
-    from simplemma's dictionary; without it the words are read through the table in force.
+    from simplemma's dictionary; without it the words are read through the table in force. With
+    `development` sets (`lotse train` passes `development_sets()`), the selector is fitted on them after the
+    model (`fit_selector_on`); without them the model names its needs by the fixed rule.
     """
     import warnings
 
@@ -234,7 +247,10 @@ def train(
     # A need without examples in a fold gets a constant predictor; scikit-learn warns of it, as expected.
     with joblib.parallel_config(max_nbytes=None), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Label not .* is present in all training examples")
-        return _train(corpus, out, log, lemma_table)
+        meta = _train(corpus, out, log, lemma_table)
+    if development:
+        meta["selector"] = fit_selector_on(out, development, log)
+    return meta
 
 
 def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) -> dict[str, Any]:
@@ -368,3 +384,84 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     )
     log(f"Modell geschrieben: {out} ({len(corpus)} Situationen, {len(vocabulary)} Merkmale)")
     return meta
+
+
+def development_sets() -> dict[str, list[Example]]:
+    """The development sets of a source checkout (corpus/dev: v1, v3 and the spent sealed sets), by name:
+    text the model never trained on, which the selector is fitted on."""
+    folder = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    if not folder.is_dir():
+        return {}
+    files = sorted(folder.glob("*.jsonl")) + sorted(folder.glob("s*/*.jsonl"))
+    sets: dict[str, list[Example]] = {}
+    for path in files:
+        name = path.parent.name if path.parent != folder else path.stem
+        sets.setdefault(name, []).extend(load_corpus([path]))
+    return sets
+
+
+def _case_figures(chosen: Sequence[set[str]], gold: Sequence[set[str]]) -> tuple[float, float]:
+    """Mean recall and precision per text (as `tools.eval_needs` counts them)."""
+    recall = [len(c & g) / len(g) if g else float(not c) for c, g in zip(chosen, gold, strict=True)]
+    precision = [len(c & g) / len(c) if c else float(not g) for c, g in zip(chosen, gold, strict=True)]
+    return float(np.mean(recall)), float(np.mean(precision))
+
+
+def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any = print) -> dict[str, Any]:
+    """Fit the selector on the development sets read by the model in `model_file`, store it in that file's
+    meta data and return it. Logs its figures with each set left out in turn, beside the fixed rule's."""
+    from lotse.routing.model import read_model
+    from lotse.routing.needs import selector_inputs
+    from lotse.routing.selection import Selector, fit_selector
+
+    with model_file.open("rb") as handle:
+        model = read_model(handle)
+    read = {
+        name: [(*selector_inputs(e.text, e.age, model), set(e.needs)) for e in examples]
+        for name, examples in sets.items()
+    }
+    left_out: dict[float, list[tuple[float, float]]] = {t: [] for t in SELECTOR_THRESHOLDS}
+    rule: list[tuple[float, float]] = []
+    limit = int(model.meta["max_needs"])
+    for name, texts in read.items():
+        fitted = fit_selector([t for other, ts in read.items() if other != name for t in ts], 0.0)
+        gold = [t[4] for t in texts]
+        for threshold in SELECTOR_THRESHOLDS:
+            selector = Selector.from_meta({**fitted, "threshold": threshold})
+            assert selector is not None
+            chosen = [set(selector.chosen(*t[:4], limit)) for t in texts]
+            left_out[threshold].append(_case_figures(chosen, gold))
+        rule.append(_case_figures([_rule(t[0], model.meta, limit) for t in texts], gold))
+    rule_recall, rule_precision = np.mean(rule, axis=0)
+    figures = {t: tuple(np.mean(v, axis=0)) for t, v in left_out.items()}
+    keeping = [t for t in SELECTOR_THRESHOLDS if figures[t][1] >= rule_precision]
+    threshold = min(keeping) if keeping else max(SELECTOR_THRESHOLDS)
+    log(
+        f"Auswahl, je Entwicklungssatz ausgelassen (Recall / Präzision, Mittel der Sätze): feste Regel "
+        f"{rule_recall:.3f} / {rule_precision:.3f}; "
+        + ", ".join(f"ab {t:.2f} {figures[t][0]:.3f} / {figures[t][1]:.3f}" for t in SELECTOR_THRESHOLDS)
+        + f"; gewählt ab {threshold:.2f}"
+    )
+    selector_meta = fit_selector([t for ts in read.values() for t in ts], threshold)
+    _store_meta(model_file, {**model.meta, "selector": selector_meta})
+    log(f"Auswahl trainiert: {selector_meta['texts']} Situationen der Entwicklungssätze ({model_file})")
+    return selector_meta
+
+
+def _rule(candidates: Sequence[Any], meta: dict[str, Any], limit: int) -> set[str]:
+    """The fixed rule a model without selector applies (threshold, share of the best score, floor)."""
+    if not candidates:
+        return set()
+    top = candidates[0].score
+    bar = max(float(meta["threshold"]), float(meta.get("relative", 0.0)) * top)
+    chosen = {c.code for c in candidates[:limit] if c.score >= bar}
+    if not chosen and top >= float(meta["floor"]):
+        chosen = {candidates[0].code}
+    return chosen
+
+
+def _store_meta(model_file: Path, meta: dict[str, Any]) -> None:
+    """Rewrite the model file with new meta data, its arrays unchanged."""
+    with np.load(model_file, allow_pickle=False) as data:
+        arrays = {key: data[key] for key in data.files if key != "meta"}
+    np.savez_compressed(model_file, **arrays, meta=np.array(json.dumps(meta)))

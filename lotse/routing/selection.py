@@ -1,0 +1,156 @@
+"""Which of a situation's scored needs an answer names: a small trained selector over the candidates.
+
+The fused scores rank the needs well, but a fixed rule for how many of them count (the threshold, and a share
+of the best need's score beside it) drops the quieter second need of a text in which one need is loud and
+keeps a third need of a text in which all scores are middling. The selector reads each of the best
+CANDIDATES needs in its context: its own score, the model's and the lexicon's share of it, its rank, the best
+score and the gap to the need above it, the length of the text and its emergency probability, whether it
+belongs to the same area as the best need and whether the safety net points to it. A logistic regression
+over these features gives the probability that a careful reader names the need; from `threshold` on it
+counts.
+
+The selector is fitted by `lotse train` after the model, on the development sets (`corpus/dev`) read by that
+model: text the model never trained on, so the scores it learns from look like those of new text. Its
+weights sit in the model's meta data (`selector`); a model without them falls back on the fixed rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = ["CANDIDATES", "Candidate", "Selector", "candidate_features", "fit_selector"]
+
+#: How many of the best-scored needs the selector reads (the answer names at most the model's max_needs).
+CANDIDATES = 8
+#: Ranks with a feature of their own; later ranks share one.
+RANKS = 5
+#: The presence threshold the fixed rule starts from: a candidate above it counts in `above`.
+ABOVE = 0.175
+#: Regularisation of the selector's logistic regression (on standardised features).
+SELECTOR_C = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A need as the selector reads it: fused score, model probability, lexicon score, safety-net mark."""
+
+    code: str
+    score: float
+    model: float
+    lexicon: float
+    urgent: bool
+
+
+def _logit(p: float) -> float:
+    q = min(max(p, 1e-6), 1 - 1e-6)
+    return float(np.log(q / (1 - q)))
+
+
+def candidate_features(
+    candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float
+) -> np.ndarray:
+    """One row of features per candidate (best first) of one text."""
+    if not candidates:
+        return np.zeros((0, FEATURES), dtype=np.float64)
+    top = candidates[0]
+    area = top.code.split(".", 1)[0]
+    above = sum(1 for c in candidates if c.score >= ABOVE)
+    text = (np.log1p(tokens), np.log1p(sentences), _logit(emergency), float(above))
+    rows = []
+    for rank, c in enumerate(candidates):
+        previous = candidates[rank - 1].score if rank else c.score
+        rows.append(
+            [
+                _logit(c.score),
+                _logit(top.score),
+                c.score / max(top.score, 1e-6),
+                *(float(rank == k) for k in range(RANKS)),
+                float(rank >= RANKS),
+                _logit(c.model),
+                c.lexicon,
+                float(c.lexicon >= 0.5),
+                *text,
+                float(c.code.split(".", 1)[0] == area),
+                float(c.urgent),
+                _logit(previous) - _logit(c.score),
+            ]
+        )
+    return np.asarray(rows, dtype=np.float64)
+
+
+FEATURES = 3 + RANKS + 1 + 3 + 4 + 3
+
+
+@dataclass(frozen=True)
+class Selector:
+    """The fitted selector: weights over the raw features, intercept, threshold."""
+
+    coef: np.ndarray
+    intercept: float
+    threshold: float
+
+    @classmethod
+    def from_meta(cls, meta: dict[str, Any] | None) -> Selector | None:
+        """The selector stored in a model's meta data, or None (an older model: the fixed rule applies)."""
+        if not meta:
+            return None
+        coef = np.asarray(meta["coef"], dtype=np.float64)
+        if coef.shape != (FEATURES,):
+            return None
+        return cls(coef, float(meta["intercept"]), float(meta["threshold"]))
+
+    def probabilities(
+        self, candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float
+    ) -> np.ndarray:
+        """Per candidate, the probability that a careful reader names it."""
+        x = candidate_features(candidates, tokens, sentences, emergency)
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
+        return result
+
+    def chosen(
+        self,
+        candidates: Sequence[Candidate],
+        tokens: int,
+        sentences: int,
+        emergency: float,
+        limit: int,
+    ) -> list[str]:
+        """The codes that count, best first, at most `limit`."""
+        p = self.probabilities(candidates, tokens, sentences, emergency)
+        return [c.code for c, q in zip(candidates[:limit], p[:limit], strict=False) if q >= self.threshold]
+
+
+def fit_selector(
+    texts: Sequence[tuple[Sequence[Candidate], int, int, float, set[str]]], threshold: float
+) -> dict[str, Any]:
+    """Fit the selector on texts read by the model: (candidates, tokens, sentences, emergency, gold needs).
+
+    The features are standardised for the fit and the scaling folded into the weights, so that a worker
+    multiplies the raw features. Deterministic (lbfgs)."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows: list[np.ndarray] = []
+    labels: list[bool] = []
+    for candidates, tokens, sentences, emergency, gold in texts:
+        x = candidate_features(candidates, tokens, sentences, emergency)
+        rows.append(x)
+        labels.extend(c.code in gold for c in candidates)
+    x = np.vstack(rows)
+    y = np.array(labels, dtype=np.bool_)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    clf = LogisticRegression(C=SELECTOR_C, max_iter=5000).fit((x - mean) / scale, y)
+    coef = clf.coef_[0] / scale
+    intercept = float(clf.intercept_[0] - (clf.coef_[0] * mean / scale).sum())
+    return {
+        "coef": [round(float(v), 8) for v in coef],
+        "intercept": round(intercept, 8),
+        "threshold": threshold,
+        "texts": len(texts),
+        "candidates": len(y),
+    }

@@ -1,0 +1,110 @@
+"""The selector: which of a situation's scored needs an answer names."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lotse.routing.model import load_model, read_model
+from lotse.routing.needs import _fused, recognise, selector_inputs
+from lotse.routing.selection import FEATURES, Candidate, Selector, candidate_features, fit_selector
+from lotse.routing.training import SELECTOR_THRESHOLDS, load_corpus, train
+from tests.routing.test_training import write_corpus
+
+pytest.importorskip("sklearn")
+
+
+def text(*scores: float, urgent: int = -1) -> list[Candidate]:
+    return [
+        Candidate(f"GEL.C{k}", s, s, 0.0, k == urgent) for k, s in enumerate(sorted(scores, reverse=True))
+    ]
+
+
+def test_each_candidate_gets_a_row_of_features() -> None:
+    rows = candidate_features(text(0.9, 0.4, 0.1), tokens=12, sentences=2, emergency=0.01)
+    assert rows.shape == (3, FEATURES)
+    assert np.isfinite(rows).all()
+    # The rank is one of the features: the same score reads differently as first or as third need.
+    assert not np.array_equal(rows[0, 3:9], rows[2, 3:9])
+    assert candidate_features([], tokens=0, sentences=1, emergency=0.0).shape == (0, FEATURES)
+
+
+def test_the_selector_learns_which_needs_readers_name() -> None:
+    # Readers name the needs scored from 0.3 on and no other, whatever their rank.
+    rng = np.random.default_rng(7)
+    texts = []
+    for _ in range(400):
+        candidates = text(*rng.uniform(0.0, 1.0, size=6))
+        texts.append((candidates, 30, 3, 0.01, {c.code for c in candidates if c.score >= 0.3}))
+    meta = fit_selector(texts, threshold=0.5)
+    selector = Selector.from_meta(json.loads(json.dumps(meta)))  # as stored in the model file
+    assert selector is not None
+    assert selector.chosen(text(0.95, 0.7, 0.35, 0.1, 0.05), 30, 3, 0.01, limit=4) == [
+        "GEL.C0",
+        "GEL.C1",
+        "GEL.C2",
+    ]
+    assert selector.chosen(text(0.2, 0.1), 30, 3, 0.01, limit=4) == []
+    # At most `limit` needs, the best first.
+    assert selector.chosen(text(0.9, 0.8, 0.7, 0.6, 0.5), 30, 3, 0.01, limit=2) == ["GEL.C0", "GEL.C1"]
+
+
+def test_a_model_file_without_a_selector_falls_back_on_the_fixed_rule() -> None:
+    assert Selector.from_meta(None) is None
+    assert Selector.from_meta({"coef": [1.0, 2.0], "intercept": 0.0, "threshold": 0.5}) is None
+    model = load_model()
+    if model is None:
+        pytest.skip("kein Modell im Paket")
+    # The shipped model without its selector: the need above the fixed threshold counts.
+    old = read_model_without_selector()
+    found = _fused("Wir haben Schulden, das Inkasso droht mit dem Gerichtsvollzieher", None, old)
+    assert [m.code for m in found][:1] == ["GEL.SCHULD"]
+
+
+def read_model_without_selector():  # type: ignore[no-untyped-def]
+    from importlib import resources
+
+    with resources.files("lotse.data").joinpath("need_model.npz").open("rb") as handle:
+        model = read_model(handle)
+    model.selector = None
+    return model
+
+
+def test_the_shipped_selector_names_a_quieter_second_need_and_no_need_of_a_decoy() -> None:
+    model = load_model()
+    if model is None or model.selector is None:
+        pytest.skip("kein Modell mit Auswahl im Paket")
+    found = [
+        m.code
+        for m in recognise(
+            "Wir haben Mietschulden und die Räumungsklage ist da. Außerdem kommt "
+            "mein Sohn (8) in der Schule nicht mit, er bräuchte Nachhilfe."
+        )
+    ]
+    assert "WOH.DROH" in found and "GEL.BUT" in found
+    # Everyday talk: nothing is recognised, rather than the most likely need of a text without one.
+    assert [m.code for m in recognise("Weiß jemand, wann der Flohmarkt am Rathaus wieder ist?")] == [
+        "ALL.SOZB"
+    ]
+
+
+def test_training_fits_the_selector_on_the_development_sets(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path)
+    corpus = load_corpus(files)
+    development = {path.stem: load_corpus([path]) for path in files}
+    lines: list[str] = []
+    out = tmp_path / "model.npz"
+    meta = train(corpus, out, log=lines.append, lemma_table=False, development=development)
+    assert meta["selector"]["threshold"] in SELECTOR_THRESHOLDS
+    assert any(line.startswith("Auswahl, je Entwicklungssatz ausgelassen") for line in lines)
+    with out.open("rb") as handle:
+        model = read_model(handle)
+    assert model.selector is not None
+    candidates, tokens, sentences, emergency = selector_inputs(
+        "Das Inkasso schreibt wegen der Schulden", None, model
+    )
+    assert candidates[0].code == "GEL.SCHULD"
+    assert model.selector.chosen(candidates, tokens, sentences, emergency, limit=4)[:1] == ["GEL.SCHULD"]
