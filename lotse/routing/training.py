@@ -437,14 +437,16 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     keeping = [t for t in SELECTOR_THRESHOLDS if figures[t][1] >= rule_precision]
     threshold = min(keeping) if keeping else max(SELECTOR_THRESHOLDS)
     log(
-        f"Auswahl, je Entwicklungssatz ausgelassen (Recall / Präzision, Mittel der Sätze): feste Regel "
-        f"{rule_recall:.3f} / {rule_precision:.3f}; "
+        "Bedarfsauswahl, je Entwicklungssatz ausgelassen (Recall / Präzision, Mittel der Sätze): "
+        f"feste Regel {rule_recall:.3f} / {rule_precision:.3f}; "
         + ", ".join(f"ab {t:.2f} {figures[t][0]:.3f} / {figures[t][1]:.3f}" for t in SELECTOR_THRESHOLDS)
         + f"; gewählt ab {threshold:.2f}"
     )
     selector_meta = fit_selector([t for ts in read.values() for t in ts], threshold)
     _store_meta(model_file, {**model.meta, "selector": selector_meta})
-    log(f"Auswahl trainiert: {selector_meta['texts']} Situationen der Entwicklungssätze ({model_file})")
+    log(
+        f"Bedarfsauswahl trainiert: {selector_meta['texts']} Situationen der Entwicklungssätze ({model_file})"
+    )
     return selector_meta
 
 

@@ -32,7 +32,7 @@ def test_recognises_colloquial_words() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Die Auswahl nennt keinen Bedarf, wenn nur das Lexikon ihn sicher liest und das Modell kaum "
+    reason="Die Bedarfsauswahl nennt keinen Bedarf, wenn nur das Lexikon ihn sicher liest und das Modell kaum "
     "(wie beim rumänischen Satz); auf den Entwicklungssätzen waren solche Fälle alle Köder",
 )
 def test_recognises_abbreviations() -> None:

@@ -76,7 +76,7 @@ def read_model_without_selector():  # type: ignore[no-untyped-def]
 def test_the_shipped_selector_names_a_quieter_second_need_and_no_need_of_a_decoy() -> None:
     model = load_model()
     if model is None or model.selector is None:
-        pytest.skip("kein Modell mit Auswahl im Paket")
+        pytest.skip("kein Modell mit Bedarfsauswahl im Paket")
     found = [
         m.code
         for m in recognise(
@@ -99,7 +99,7 @@ def test_training_fits_the_selector_on_the_development_sets(tmp_path: Path) -> N
     out = tmp_path / "model.npz"
     meta = train(corpus, out, log=lines.append, lemma_table=False, development=development)
     assert meta["selector"]["threshold"] in SELECTOR_THRESHOLDS
-    assert any(line.startswith("Auswahl, je Entwicklungssatz ausgelassen") for line in lines)
+    assert any(line.startswith("Bedarfsauswahl, je Entwicklungssatz ausgelassen") for line in lines)
     with out.open("rb") as handle:
         model = read_model(handle)
     assert model.selector is not None
