@@ -32,8 +32,8 @@ def test_recognises_colloquial_words() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Die Bedarfsauswahl nennt keinen Bedarf, wenn nur das Lexikon ihn sicher liest und das Modell kaum "
-    "(wie beim rumänischen Satz); auf den Entwicklungssätzen waren solche Fälle alle Köder",
+    reason="Die Bedarfsauswahl nennt keinen Bedarf, wenn nur das Lexikon ihn sicher liest und das Modell "
+    "kaum (wie beim rumänischen Satz); auf den Entwicklungssätzen waren solche Fälle alle Köder",
 )
 def test_recognises_abbreviations() -> None:
     assert "GEL.BGELD" in codes("Hab Stress mit ALG2, der WBA ist seit Wochen nicht bearbeitet")
