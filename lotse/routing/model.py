@@ -15,15 +15,17 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
 from lotse.language import Reading
 from lotse.routing.features import FILLER_WORDS, content_positions, context_features, word_features
-from lotse.routing.selection import Selector
+
+if TYPE_CHECKING:
+    from lotse.routing.selection import Selector
 
 __all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit", "read_model"]
 
@@ -121,8 +123,6 @@ class NeedModel:
         self.meta: dict[str, Any] = json.loads(str(data["meta"]))
         #: The fusion's weights (`fuse`), read into an array once rather than from the meta data per text.
         self.fusion = np.asarray(self.meta["fusion"], dtype=np.float64)
-        #: Which of the scored needs count (`routing.selection`); None for a model without one.
-        self.selector = Selector.from_meta(self.meta.get("selector"))
         # A word's stem, compound and letter features depend on the word alone: their columns are looked up
         # once per word form (a worker meets the same few thousand words again and again).
         self.word_columns = lru_cache(maxsize=WORD_CACHE)(self._columns_of_word)
@@ -133,6 +133,13 @@ class NeedModel:
         _, columns = self._index.lookup(word_features(folded))
         columns.flags.writeable = False
         return columns
+
+    @cached_property
+    def selector(self) -> Selector | None:
+        """Which of the scored needs count (`routing.selection`); None for a model without one."""
+        from lotse.routing.selection import Selector  # it reads features by this module's `logit`
+
+        return Selector.from_meta(self.meta.get("selector"))
 
     @property
     def threshold(self) -> float:

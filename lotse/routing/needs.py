@@ -19,7 +19,7 @@ from lotse.language import Reading, read
 from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
 from lotse.language.scope import ADULT_AGE, INABILITY_BEFORE, NEGATORS, segments
 from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, ModelReading, NeedModel, fuse, load_model
-from lotse.routing.selection import CANDIDATES, Candidate
+from lotse.routing.selection import CANDIDATES, Candidate, rule_choice
 from lotse.search.analysis import (
     STOP_WORDS,
     Token,
@@ -535,12 +535,14 @@ def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         # The trained selector reads the best candidates in their context (`routing.selection`).
         chosen = selector.chosen(*scored.selector_inputs(), int(meta["max_needs"]))
     else:
-        # A need counts from the threshold on, and only beside a much stronger one if it reaches a share
-        # of it.
-        bar = max(float(meta["threshold"]), float(meta.get("relative", 0.0)) * score[order[0]])
-        chosen = [c for c in order[: int(meta["max_needs"])] if score[c] >= bar]
-        if not chosen and score[order[0]] >= meta["floor"]:
-            chosen = [order[0]]
+        ranked = rule_choice(
+            [score[c] for c in order],
+            float(meta["threshold"]),
+            float(meta["floor"]),
+            float(meta.get("relative", 0.0)),
+            int(meta["max_needs"]),
+        )
+        chosen = [order[k] for k in ranked]
     if urgent is not None and urgent not in chosen:
         chosen.insert(0, urgent)
 

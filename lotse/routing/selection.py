@@ -22,7 +22,9 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["CANDIDATES", "Candidate", "Selector", "candidate_features", "fit_selector"]
+from lotse.routing.model import logit
+
+__all__ = ["CANDIDATES", "Candidate", "Selector", "candidate_features", "fit_selector", "rule_choice"]
 
 #: How many of the best-scored needs the selector reads (the answer names at most the model's max_needs).
 CANDIDATES = 8
@@ -45,9 +47,10 @@ class Candidate:
     urgent: bool
 
 
-def _logit(p: float) -> float:
-    q = min(max(p, 1e-6), 1 - 1e-6)
-    return float(np.log(q / (1 - q)))
+#: Columns of `candidate_features`: score, best score, share of it; rank (RANKS and one for later ranks);
+#: model, lexicon, lexicon at least 0.5; words, sentences, emergency, candidates above ABOVE; same area as
+#: the best need, safety-net mark, gap to the need above.
+FEATURES = 3 + RANKS + 1 + 3 + 4 + 3
 
 
 def candidate_features(
@@ -56,33 +59,49 @@ def candidate_features(
     """One row of features per candidate (best first) of one text."""
     if not candidates:
         return np.zeros((0, FEATURES), dtype=np.float64)
-    top = candidates[0]
-    area = top.code.split(".", 1)[0]
-    above = sum(1 for c in candidates if c.score >= ABOVE)
-    text = (np.log1p(tokens), np.log1p(sentences), _logit(emergency), float(above))
-    rows = []
-    for rank, c in enumerate(candidates):
-        previous = candidates[rank - 1].score if rank else c.score
-        rows.append(
-            [
-                _logit(c.score),
-                _logit(top.score),
-                c.score / max(top.score, 1e-6),
-                *(float(rank == k) for k in range(RANKS)),
-                float(rank >= RANKS),
-                _logit(c.model),
-                c.lexicon,
-                float(c.lexicon >= 0.5),
-                *text,
-                float(c.code.split(".", 1)[0] == area),
-                float(c.urgent),
-                _logit(previous) - _logit(c.score),
-            ]
-        )
-    return np.asarray(rows, dtype=np.float64)
+    k = len(candidates)
+    area = candidates[0].code.split(".", 1)[0]
+    # One pass over the candidates for their own values, one array for all columns (a worker pays this on
+    # every situation).
+    own = np.array(
+        [(c.score, c.model, c.lexicon, c.code.split(".", 1)[0] == area, c.urgent) for c in candidates],
+        dtype=np.float64,
+    )
+    scores, lexicon = own[:, 0], own[:, 2]
+    scored = logit(scores)
+    x = np.zeros((k, FEATURES), dtype=np.float64)
+    x[:, 0] = scored
+    x[:, 1] = scored[0]
+    x[:, 2] = scores / max(float(scores[0]), 1e-6)
+    ranks = np.arange(k)
+    x[ranks[:RANKS], 3 + ranks[:RANKS]] = 1.0
+    x[RANKS:, 3 + RANKS] = 1.0
+    x[:, 9] = logit(own[:, 1])
+    x[:, 10] = lexicon
+    x[:, 11] = lexicon >= 0.5
+    x[:, 12] = np.log1p(tokens)
+    x[:, 13] = np.log1p(sentences)
+    x[:, 14] = logit(np.array([emergency]))[0]
+    x[:, 15] = (scores >= ABOVE).sum()
+    x[:, 16:18] = own[:, 3:5]
+    x[1:, 18] = scored[:-1] - scored[1:]
+    return x
 
 
-FEATURES = 3 + RANKS + 1 + 3 + 4 + 3
+def rule_choice(
+    ranked: Sequence[float] | np.ndarray, threshold: float, floor: float, relative: float, limit: int
+) -> list[int]:
+    """The fixed rule a model without selector names its needs by (and the training's thresholds are chosen
+    for): of scores ranked best first, the positions that count. A need counts from the threshold on, and
+    beside a stronger one only from a share (`relative`) of the best score; at most `limit`; the best one
+    alone still counts from the lower floor."""
+    if not len(ranked):
+        return []
+    bar = max(threshold, relative * ranked[0])
+    chosen = [k for k in range(min(limit, len(ranked))) if ranked[k] >= bar]
+    if not chosen and ranked[0] >= floor:
+        chosen = [0]
+    return chosen
 
 
 @dataclass(frozen=True)
@@ -121,7 +140,12 @@ class Selector:
     ) -> list[str]:
         """The codes that count, best first, at most `limit`."""
         p = self.probabilities(candidates, tokens, sentences, emergency)
-        return [c.code for c, q in zip(candidates[:limit], p[:limit], strict=False) if q >= self.threshold]
+        return named(candidates, p, self.threshold, limit)
+
+
+def named(candidates: Sequence[Candidate], p: np.ndarray, threshold: float, limit: int) -> list[str]:
+    """The codes of the candidates whose probability reaches the threshold, best first, at most `limit`."""
+    return [c.code for c, q in zip(candidates[:limit], p[:limit], strict=False) if q >= threshold]
 
 
 def fit_selector(

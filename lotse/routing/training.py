@@ -31,6 +31,7 @@ from lotse.language import read, tokenize
 from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
 from lotse.routing.features import features
 from lotse.routing.model import EMERGENCY, fuse, fusion_inputs
+from lotse.routing.selection import rule_choice
 from lotse.taxonomy import load_taxonomy
 
 __all__ = ["Example", "default_corpus", "development_sets", "fit_selector_on", "load_corpus", "train"]
@@ -177,11 +178,7 @@ def fit_fusion(p: np.ndarray, lex: np.ndarray, gold: np.ndarray) -> np.ndarray:
 
 def _select(scores: np.ndarray, threshold: float, floor: float, relative: float) -> list[int]:
     order = np.argsort(-scores)
-    top = scores[order[0]]
-    chosen = [int(i) for i in order[:MAX_NEEDS] if scores[i] >= max(threshold, relative * top)]
-    if not chosen and scores[order[0]] >= floor:
-        chosen = [int(order[0])]
-    return chosen
+    return [int(order[k]) for k in rule_choice(scores[order], threshold, floor, relative, MAX_NEEDS)]
 
 
 def _emergency_threshold(p: np.ndarray, truth: np.ndarray, recall: float) -> float:
@@ -412,7 +409,7 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     meta data and return it. Logs its figures with each set left out in turn, beside the fixed rule's."""
     from lotse.routing.model import read_model
     from lotse.routing.needs import selector_inputs
-    from lotse.routing.selection import Selector, fit_selector
+    from lotse.routing.selection import Selector, fit_selector, named
 
     with model_file.open("rb") as handle:
         model = read_model(handle)
@@ -422,16 +419,33 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     }
     left_out: dict[float, list[tuple[float, float]]] = {t: [] for t in SELECTOR_THRESHOLDS}
     rule: list[tuple[float, float]] = []
-    limit = int(model.meta["max_needs"])
+    meta = model.meta
+    limit = int(meta["max_needs"])
     for name, texts in read.items():
         fitted = fit_selector([t for other, ts in read.items() if other != name for t in ts], 0.0)
+        selector = Selector(np.asarray(fitted["coef"]), float(fitted["intercept"]), 0.0)
         gold = [t[4] for t in texts]
+        # Each text's probabilities once; then every threshold reads them.
+        probabilities = [selector.probabilities(*t[:4]) for t in texts]
         for threshold in SELECTOR_THRESHOLDS:
-            selector = Selector.from_meta({**fitted, "threshold": threshold})
-            assert selector is not None
-            chosen = [set(selector.chosen(*t[:4], limit)) for t in texts]
+            chosen = [
+                set(named(t[0], p, threshold, limit)) for t, p in zip(texts, probabilities, strict=True)
+            ]
             left_out[threshold].append(_case_figures(chosen, gold))
-        rule.append(_case_figures([_rule(t[0], model.meta, limit) for t in texts], gold))
+        by_rule = [
+            {
+                t[0][k].code
+                for k in rule_choice(
+                    [c.score for c in t[0]],
+                    float(meta["threshold"]),
+                    float(meta["floor"]),
+                    float(meta.get("relative", 0.0)),
+                    limit,
+                )
+            }
+            for t in texts
+        ]
+        rule.append(_case_figures(by_rule, gold))
     rule_recall, rule_precision = np.mean(rule, axis=0)
     figures = {t: tuple(np.mean(v, axis=0)) for t, v in left_out.items()}
     keeping = [t for t in SELECTOR_THRESHOLDS if figures[t][1] >= rule_precision]
@@ -448,18 +462,6 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
         f"Bedarfsauswahl trainiert: {selector_meta['texts']} Situationen der Entwicklungssätze ({model_file})"
     )
     return selector_meta
-
-
-def _rule(candidates: Sequence[Any], meta: dict[str, Any], limit: int) -> set[str]:
-    """The fixed rule a model without selector applies (threshold, share of the best score, floor)."""
-    if not candidates:
-        return set()
-    top = candidates[0].score
-    bar = max(float(meta["threshold"]), float(meta.get("relative", 0.0)) * top)
-    chosen = {c.code for c in candidates[:limit] if c.score >= bar}
-    if not chosen and top >= float(meta["floor"]):
-        chosen = {candidates[0].code}
-    return chosen
 
 
 def _store_meta(model_file: Path, meta: dict[str, Any]) -> None:
