@@ -6,7 +6,8 @@ fraction of a second and nothing is downloaded. The file holds the feature vocab
 the weight of each feature kind, `routing.training.FEATURE_KIND_WEIGHTS`, folded in), a weight matrix
 (features x labels, float16), the intercepts, the label names and the calibrated thresholds.
 
-Labels are the need codes and "EMERGENCY" (the situation shows acute danger).
+Labels are the need codes, "EMERGENCY" (the situation shows acute danger) and "NOTHING" (the situation asks
+for no social service at all: everyday talk, a homograph, a solved matter; the selector reads it).
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from lotse.routing.features import FILLER_WORDS, content_positions, context_feat
 if TYPE_CHECKING:
     from lotse.routing.selection import Selector
 
-__all__ = ["EMERGENCY", "ModelReading", "NeedModel", "fuse", "load_model", "logit", "read_model"]
+__all__ = ["EMERGENCY", "NOTHING", "ModelReading", "NeedModel", "fuse", "load_model", "logit", "read_model"]
 
 EMERGENCY = "EMERGENCY"
+NOTHING = "NOTHING"
 MODEL_FILE = "need_model.npz"
 #: A word counts as evidence for a need when it added at least this much to the need's logit.
 EVIDENCE_MIN = 0.05
@@ -113,6 +115,8 @@ class NeedModel:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.labels: list[str] = [str(x) for x in data["labels"]]
+        #: The labels that are need codes (the fusion has a column for each, in this order).
+        self.codes: list[str] = [x for x in self.labels if x not in (EMERGENCY, NOTHING)]
         self._column = {label: i for i, label in enumerate(self.labels)}
         self._index = FeatureIndex(data["vocabulary"])
         self._idf = np.asarray(data["idf"], dtype=np.float32)

@@ -18,7 +18,7 @@ import numpy as np
 from lotse.language import Reading, read
 from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
 from lotse.language.scope import ADULT_AGE, INABILITY_BEFORE, NEGATORS, segments
-from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, ModelReading, NeedModel, fuse, load_model
+from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, NOTHING, ModelReading, NeedModel, fuse, load_model
 from lotse.routing.selection import CANDIDATES, Candidate, rule_choice
 from lotse.search.analysis import (
     STOP_WORDS,
@@ -469,13 +469,23 @@ class _Scored:
             for c in self.order[:CANDIDATES]
         ]
 
-    def selector_inputs(self) -> tuple[list[Candidate], int, int, float]:
-        """What the selector reads of the text: candidates, words, sentences, emergency probability."""
+    def selector_inputs(self) -> tuple[list[Candidate], int, int, float, float]:
+        """What the selector reads of the text: candidates, words, sentences, emergency probability and the
+        probability of no need (0.5, no say, for a model without that label)."""
         sentences = len(set(self.reading.sentences)) or 1
-        return self.candidates(), len(self.reading.tokens), sentences, self.result.probabilities[EMERGENCY]
+        probabilities = self.result.probabilities
+        return (
+            self.candidates(),
+            len(self.reading.tokens),
+            sentences,
+            probabilities[EMERGENCY],
+            probabilities.get(NOTHING, 0.5),
+        )
 
 
-def selector_inputs(text: str, age: int | None, model: NeedModel) -> tuple[list[Candidate], int, int, float]:
+def selector_inputs(
+    text: str, age: int | None, model: NeedModel
+) -> tuple[list[Candidate], int, int, float, float]:
     """What the selector reads of a situation read by `model` (for fitting it, `routing.training`)."""
     return _score(text, age, model).selector_inputs()
 
@@ -492,7 +502,7 @@ def _score(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     if offer:
         meta = {**meta, **meta.get("offer", {})}
         meta["floor"] = max(float(meta["floor"]), OFFER_FLOOR)
-    codes = [c for c in model.labels if c != EMERGENCY]
+    codes = model.codes
     p = np.array([result.probabilities[c] for c in codes])
     lex = np.array([lexicon.get(c, 0.0) for c in codes])
     fused = fuse(p, lex, model.fusion)

@@ -5,7 +5,9 @@ of the best need's score beside it) drops the quieter second need of a text in w
 keeps a third need of a text in which all scores are middling. The selector reads each of the best
 CANDIDATES needs in its context: its own score, the model's and the lexicon's share of it, its rank, the best
 score and the gap to the need above it, the length of the text and its emergency probability, whether it
-belongs to the same area as the best need and whether the safety net points to it. A logistic regression
+belongs to the same area as the best need, whether the safety net points to it, and the model's
+probability that the text asks for no need at all (`model.NOTHING`: a decoy, a homograph, everyday talk).
+A logistic regression
 over these features gives the probability that a careful reader names the need; from `threshold` on it
 counts.
 
@@ -24,7 +26,15 @@ import numpy as np
 
 from lotse.routing.model import logit
 
-__all__ = ["CANDIDATES", "Candidate", "Selector", "candidate_features", "fit_selector", "rule_choice"]
+__all__ = [
+    "CANDIDATES",
+    "Candidate",
+    "Selector",
+    "SelectorText",
+    "candidate_features",
+    "fit_selector",
+    "rule_choice",
+]
 
 #: How many of the best-scored needs the selector reads (the answer names at most the model's max_needs).
 CANDIDATES = 8
@@ -49,12 +59,13 @@ class Candidate:
 
 #: Columns of `candidate_features`: score, best score, share of it; rank (RANKS and one for later ranks);
 #: model, lexicon, lexicon at least 0.5; words, sentences, emergency, candidates above ABOVE; same area as
-#: the best need, safety-net mark, gap to the need above.
-FEATURES = 3 + RANKS + 1 + 3 + 4 + 3
+#: the best need, safety-net mark, gap to the need above; the model's probability that the text asks for no
+#: need at all.
+FEATURES = 3 + RANKS + 1 + 3 + 4 + 3 + 1
 
 
 def candidate_features(
-    candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float
+    candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float, nothing: float
 ) -> np.ndarray:
     """One row of features per candidate (best first) of one text."""
     if not candidates:
@@ -81,7 +92,7 @@ def candidate_features(
     x[:, 11] = lexicon >= 0.5
     x[:, 12] = np.log1p(tokens)
     x[:, 13] = np.log1p(sentences)
-    x[:, 14] = logit(np.array([emergency]))[0]
+    x[:, 14], x[:, 19] = logit(np.array([emergency, nothing]))
     x[:, 15] = (scores >= ABOVE).sum()
     x[:, 16:18] = own[:, 3:5]
     x[1:, 18] = scored[:-1] - scored[1:]
@@ -123,10 +134,10 @@ class Selector:
         return cls(coef, float(meta["intercept"]), float(meta["threshold"]))
 
     def probabilities(
-        self, candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float
+        self, candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float, nothing: float
     ) -> np.ndarray:
         """Per candidate, the probability that a careful reader names it."""
-        x = candidate_features(candidates, tokens, sentences, emergency)
+        x = candidate_features(candidates, tokens, sentences, emergency, nothing)
         result: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))
         return result
 
@@ -136,10 +147,11 @@ class Selector:
         tokens: int,
         sentences: int,
         emergency: float,
+        nothing: float,
         limit: int,
     ) -> list[str]:
         """The codes that count, best first, at most `limit`."""
-        p = self.probabilities(candidates, tokens, sentences, emergency)
+        p = self.probabilities(candidates, tokens, sentences, emergency, nothing)
         return named(candidates, p, self.threshold, limit)
 
 
@@ -148,10 +160,13 @@ def named(candidates: Sequence[Candidate], p: np.ndarray, threshold: float, limi
     return [c.code for c, q in zip(candidates[:limit], p[:limit], strict=False) if q >= threshold]
 
 
-def fit_selector(
-    texts: Sequence[tuple[Sequence[Candidate], int, int, float, set[str]]], threshold: float
-) -> dict[str, Any]:
-    """Fit the selector on texts read by the model: (candidates, tokens, sentences, emergency, gold needs).
+#: A text as the selector is fitted on it: candidates, words, sentences, emergency probability, probability
+#: of no need, gold needs.
+SelectorText = tuple[Sequence[Candidate], int, int, float, float, set[str]]
+
+
+def fit_selector(texts: Sequence[SelectorText], threshold: float) -> dict[str, Any]:
+    """Fit the selector on texts read by the model (`SelectorText`).
 
     The features are standardised for the fit and the scaling folded into the weights, so that a worker
     multiplies the raw features. Deterministic (lbfgs)."""
@@ -159,8 +174,8 @@ def fit_selector(
 
     rows: list[np.ndarray] = []
     labels: list[bool] = []
-    for candidates, tokens, sentences, emergency, gold in texts:
-        x = candidate_features(candidates, tokens, sentences, emergency)
+    for candidates, tokens, sentences, emergency, nothing, gold in texts:
+        x = candidate_features(candidates, tokens, sentences, emergency, nothing)
         rows.append(x)
         labels.extend(c.code in gold for c in candidates)
     x = np.vstack(rows)

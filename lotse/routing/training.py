@@ -4,7 +4,7 @@ Reproducible: the same corpus and the pinned libraries give the same weights (fi
 solver). Steps:
 1. read every situation through the language layer into features (`routing.features`);
 2. sublinear tf-idf over features seen in at least two texts, each kind of feature weighted
-   (FEATURE_KIND_WEIGHTS), one logistic regression per label (the need codes and EMERGENCY);
+   (FEATURE_KIND_WEIGHTS), one logistic regression per label (the need codes, EMERGENCY and NOTHING);
 3. out-of-fold probabilities, each fold holding out whole writers (files), so that the figures and the
    thresholds describe text by a writer the model has not read; fused with the lexicon's scores by a small
    logistic regression per need (`fit_fusion`), and the thresholds chosen on them: the need threshold for
@@ -30,7 +30,7 @@ import numpy as np
 from lotse.language import read, tokenize
 from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
 from lotse.routing.features import features
-from lotse.routing.model import EMERGENCY, fuse, fusion_inputs
+from lotse.routing.model import EMERGENCY, NOTHING, fuse, fusion_inputs
 from lotse.routing.selection import rule_choice
 from lotse.taxonomy import load_taxonomy
 
@@ -260,7 +260,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     from lotse.routing.needs import lexicon_scores
 
     codes = list(load_taxonomy().needs)
-    labels = [*codes, EMERGENCY]
+    labels = [*codes, EMERGENCY, NOTHING]
     if lemma_table:
         # The lemma table first: training and every worker then read words through the same table.
         table = out.parent / TABLE_FILE
@@ -269,7 +269,16 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
     docs = [[f for f, _ in features(read(e.text), e.age, e.offer)] for e in corpus]
     binarizer = MultiLabelBinarizer(classes=labels)
-    y = binarizer.fit_transform([(*e.needs, *((EMERGENCY,) if e.emergency else ())) for e in corpus])
+    y = binarizer.fit_transform(
+        [
+            (
+                *e.needs,
+                *((EMERGENCY,) if e.emergency else ()),
+                *((NOTHING,) if not (e.offer or e.needs) else ()),
+            )
+            for e in corpus
+        ]
+    )
     lex = np.array([[lexicon_scores(e.text, e.age).get(c, 0.0) for c in codes] for e in corpus])
 
     def model() -> Any:
@@ -424,9 +433,9 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     for name, texts in read.items():
         fitted = fit_selector([t for other, ts in read.items() if other != name for t in ts], 0.0)
         selector = Selector(np.asarray(fitted["coef"]), float(fitted["intercept"]), 0.0)
-        gold = [t[4] for t in texts]
+        gold = [t[5] for t in texts]
         # Each text's probabilities once; then every threshold reads them.
-        probabilities = [selector.probabilities(*t[:4]) for t in texts]
+        probabilities = [selector.probabilities(*t[:5]) for t in texts]
         for threshold in SELECTOR_THRESHOLDS:
             chosen = [
                 set(named(t[0], p, threshold, limit)) for t, p in zip(texts, probabilities, strict=True)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import lotse.routing.needs as needs_module
-from lotse.routing.model import EMERGENCY, load_model
+from lotse.routing.model import load_model
 from lotse.routing.needs import (
     THRESHOLD,
     NeedMatch,
@@ -301,7 +301,7 @@ def test_the_safety_nets_alarm_stays_when_crisis_help_gives_way_to_a_specific_em
     model = load_model()
     assert model is not None
     monkeypatch.setitem(model.meta, "emergency_threshold", 0.0)
-    labels = [c for c in model.labels if c != EMERGENCY]
+    labels = model.codes
 
     def scores(p: np.ndarray, lex: np.ndarray, coef: object) -> np.ndarray:
         fused = np.zeros(len(labels))

@@ -24,32 +24,39 @@ def text(*scores: float, urgent: int = -1) -> list[Candidate]:
 
 
 def test_each_candidate_gets_a_row_of_features() -> None:
-    rows = candidate_features(text(0.9, 0.4, 0.1), tokens=12, sentences=2, emergency=0.01)
+    rows = candidate_features(text(0.9, 0.4, 0.1), tokens=12, sentences=2, emergency=0.01, nothing=0.02)
     assert rows.shape == (3, FEATURES)
     assert np.isfinite(rows).all()
     # The rank is one of the features: the same score reads differently as first or as third need.
     assert not np.array_equal(rows[0, 3:9], rows[2, 3:9])
-    assert candidate_features([], tokens=0, sentences=1, emergency=0.0).shape == (0, FEATURES)
+    assert candidate_features([], tokens=0, sentences=1, emergency=0.0, nothing=0.5).shape == (0, FEATURES)
 
 
 def test_the_selector_learns_which_needs_readers_name() -> None:
-    # Readers name the needs scored from 0.3 on and no other, whatever their rank.
+    # Readers name the needs scored from 0.3 on and no other, whatever their rank; and none at all in a
+    # text the model reads as asking for nothing (a decoy whose words still score).
     rng = np.random.default_rng(7)
     texts = []
-    for _ in range(400):
+    for k in range(600):
         candidates = text(*rng.uniform(0.0, 1.0, size=6))
-        texts.append((candidates, 30, 3, 0.01, {c.code for c in candidates if c.score >= 0.3}))
+        decoy = k % 3 == 0
+        gold = set() if decoy else {c.code for c in candidates if c.score >= 0.3}
+        texts.append((candidates, 30, 3, 0.01, 0.95 if decoy else 0.02, gold))
     meta = fit_selector(texts, threshold=0.5)
     selector = Selector.from_meta(json.loads(json.dumps(meta)))  # as stored in the model file
     assert selector is not None
-    assert selector.chosen(text(0.95, 0.7, 0.35, 0.1, 0.05), 30, 3, 0.01, limit=4) == [
+    assert selector.chosen(text(0.95, 0.7, 0.35, 0.1, 0.05), 30, 3, 0.01, 0.02, limit=4) == [
         "GEL.C0",
         "GEL.C1",
         "GEL.C2",
     ]
-    assert selector.chosen(text(0.2, 0.1), 30, 3, 0.01, limit=4) == []
+    assert selector.chosen(text(0.2, 0.1), 30, 3, 0.01, 0.02, limit=4) == []
+    assert selector.chosen(text(0.95, 0.7, 0.35, 0.1, 0.05), 30, 3, 0.01, 0.95, limit=4) == []
     # At most `limit` needs, the best first.
-    assert selector.chosen(text(0.9, 0.8, 0.7, 0.6, 0.5), 30, 3, 0.01, limit=2) == ["GEL.C0", "GEL.C1"]
+    assert selector.chosen(text(0.9, 0.8, 0.7, 0.6, 0.5), 30, 3, 0.01, 0.02, limit=2) == [
+        "GEL.C0",
+        "GEL.C1",
+    ]
 
 
 def test_a_model_file_without_a_selector_falls_back_on_the_fixed_rule() -> None:
@@ -103,8 +110,6 @@ def test_training_fits_the_selector_on_the_development_sets(tmp_path: Path) -> N
     with out.open("rb") as handle:
         model = read_model(handle)
     assert model.selector is not None
-    candidates, tokens, sentences, emergency = selector_inputs(
-        "Das Inkasso schreibt wegen der Schulden", None, model
-    )
-    assert candidates[0].code == "GEL.SCHULD"
-    assert model.selector.chosen(candidates, tokens, sentences, emergency, limit=4)[:1] == ["GEL.SCHULD"]
+    inputs = selector_inputs("Das Inkasso schreibt wegen der Schulden", None, model)
+    assert inputs[0][0].code == "GEL.SCHULD"
+    assert model.selector.chosen(*inputs, limit=4)[:1] == ["GEL.SCHULD"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lotse.language import read
-from lotse.routing.model import EMERGENCY, read_model
+from lotse.routing.model import EMERGENCY, NOTHING, read_model
 from lotse.routing.training import load_corpus, train
 
 pytest.importorskip("sklearn")
@@ -230,3 +230,25 @@ def test_the_fusion_weighs_model_and_lexicon_per_need() -> None:
     fused = fuse(p, lex, coef)
     assert ((fused >= 0.5) == gold).mean() > 0.98
     assert np.isfinite(coef).all()
+
+
+def test_the_model_learns_which_texts_ask_for_no_need(tmp_path: Path) -> None:
+    """Decoys of the corpus (situations with no need) teach the model's NOTHING label, which the selector
+    reads; an offer text is never a decoy, and the label is no need code."""
+    files = write_corpus(tmp_path)
+    chatter = [
+        "Weiß jemand, wann der Flohmarkt am Rathaus wieder ist, Stand {}?",
+        "Wo kann man am Sonntag gut frühstücken, Tisch für {} Personen?",
+    ]
+    rows = [{"situation": chatter[i % 2].format(i + 2), "needs": [], "age": None} for i in range(12)]
+    rows.append({"text": "Schuldnerberatung. Hilfe bei Schulden und Inkasso", "needs": ["GEL.SCHULD"]})
+    decoys = tmp_path / "c.jsonl"
+    decoys.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "model.npz"
+    train(load_corpus([*files, decoys]), out, log=lambda _line: None, lemma_table=False)
+    with out.open("rb") as handle:
+        model = read_model(handle)
+    assert NOTHING in model.labels and NOTHING not in model.codes and EMERGENCY not in model.codes
+    chat = model.read(read("Weiß jemand, wann der Flohmarkt wieder ist?"), None).probabilities
+    debts = model.read(read("Das Inkasso schreibt wegen meiner Schulden"), None).probabilities
+    assert chat[NOTHING] > 0.5 > debts[NOTHING]
