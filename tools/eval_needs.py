@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, listed, recognise
+from lotse.routing.training import case_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -49,10 +50,10 @@ class Tally:
         """Count one case: its gold and predicted needs, whether it is an emergency (None: not labelled
         either way) and whether it was flagged as one (a case without gold needs counts recall 1 when
         nothing is predicted)."""
-        hit = gold & predicted
+        recall, precision = case_figures(gold, predicted)
         self.cases += 1
-        self.recall += len(hit) / len(gold) if gold else float(not predicted)
-        self.precision += len(hit) / len(predicted) if predicted else float(not gold)
+        self.recall += recall
+        self.precision += precision
         self.exact += gold == predicted
         self.returned += len(predicted)
         if emergency is None:
@@ -91,9 +92,7 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
         found.append((f"Entwicklung {spent.name} (untersucht)", sorted(spent.glob("*.jsonl")), False))
     found.append(("Devset Bocholt", [shared / "devset" / "bocholt_needs.jsonl"], False))
     found.append(("Devset Musterhausen", [shared / "devset" / "musterhausen" / "queries.jsonl"], False))
-    found.append(
-        ("eigene (zurückgehalten)", [OWN_SITUATIONS], False)
-    )
+    found.append(("eigene (zurückgehalten)", [OWN_SITUATIONS], False))
     return [(n, [f for f in fs if f.exists()], s) for n, fs, s in found if any(f.exists() for f in fs)]
 
 

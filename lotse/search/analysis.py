@@ -59,17 +59,16 @@ def _need_cues(need: dict[str, Any]) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    """All lexicon*.yaml files merged: {"needs": {code: {"cues": {pattern: weight}}}, "thesaurus": {...},
-    "german_cues": {(code, pattern), ...}}.
+    """All lexicon*.yaml files merged: {"needs": {code: {pattern: weight}}, "german": {code: {pattern:
+    weight}}, "thesaurus": {...}}.
 
     A file with a `language` key holds cues in another language (lexicon_lang_*.yaml): they count as cues of
-    their needs, but a German cue of the same pattern keeps its weight, and only the German files' words
-    ("german_cues") are typo-correction targets and compound parts, so that a German word is never corrected
+    their needs ("needs"), but a German cue of the same pattern keeps its weight, and only the German files'
+    cues ("german") are typo-correction targets and compound parts, so that a German word is never corrected
     to, or split into, a word of another language.
     """
-    needs: dict[str, dict[str, Any]] = {}
+    german: dict[str, dict[str, float]] = {}
     thesaurus_: dict[str, Any] = {}
-    german_cues: set[tuple[str, str]] = set()
     names = sorted(
         f.name
         for f in resources.files("lotse.data").iterdir()
@@ -82,27 +81,23 @@ def _lexicon() -> dict[str, Any]:
             foreign.append(data)
             continue
         for code, need in (data.get("needs") or {}).items():
-            cues = _need_cues(need or {})
-            needs.setdefault(str(code), {"cues": {}})["cues"].update(cues)
-            german_cues.update((str(code), pattern) for pattern in cues)
+            german.setdefault(str(code), {}).update(_need_cues(need or {}))
         thesaurus_.update(data.get("thesaurus") or {})
+    needs = {code: dict(cues) for code, cues in german.items()}
     for data in foreign:
         for code, need in (data.get("needs") or {}).items():
-            known = needs.setdefault(str(code), {"cues": {}})["cues"]
+            own, known = german.get(str(code), {}), needs.setdefault(str(code), {})
             for pattern, weight in _need_cues(need or {}).items():
-                if (str(code), pattern) not in german_cues:
+                if pattern not in own:
                     known[pattern] = max(weight, known.get(pattern, weight))
-    return {"needs": needs, "thesaurus": thesaurus_, "german_cues": german_cues}
+    return {"needs": needs, "german": german, "thesaurus": thesaurus_}
 
 
 def need_cues(*, other_languages: bool = True) -> dict[str, dict[str, float]]:
     """Cue patterns (folded words, "word*" for a prefix) and their weights, per need code; without
     `other_languages` only the German files' cues (for offer texts and a case worker's search words)."""
     lex = _lexicon()
-    return {
-        code: {p: w for p, w in need["cues"].items() if other_languages or (code, p) in lex["german_cues"]}
-        for code, need in lex["needs"].items()
-    }
+    return {code: dict(cues) for code, cues in lex["needs" if other_languages else "german"].items()}
 
 
 @cache
@@ -124,8 +119,9 @@ def _label_words() -> set[str]:
 def _lexicon_words() -> set[str]:
     words: set[str] = set()
     lex = _lexicon()
-    for _code, cue in lex["german_cues"]:
-        words.update(w.strip("*") for w in fold(str(cue)).split())
+    for cues in lex["german"].values():
+        for cue in cues:
+            words.update(w.strip("*") for w in fold(str(cue)).split())
     for key, entry in (lex.get("thesaurus") or {}).items():
         words.update(fold(str(key)).split())
         for term in entry.get("terms", []):
