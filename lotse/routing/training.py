@@ -287,7 +287,10 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
             for e in corpus
         ]
     )
-    lex = np.array([[lexicon_scores(e.text, e.age).get(c, 0.0) for c in codes] for e in corpus])
+    # Each text's lexicon scores once (read per need, the same scores took 70 readings of every text).
+    lex = np.array(
+        [[scores.get(c, 0.0) for c in codes] for scores in (lexicon_scores(e.text, e.age) for e in corpus)]
+    )
 
     def model() -> Any:
         return OneVsRestClassifier(LogisticRegression(C=C, solver="liblinear", max_iter=1000), n_jobs=2)
