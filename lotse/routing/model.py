@@ -35,10 +35,12 @@ NOTHING = "NOTHING"
 MODEL_FILE = "need_model.npz"
 #: A word counts as evidence for a need when it added at least this much to the need's logit.
 EVIDENCE_MIN = 0.05
-#: Word forms whose feature columns a worker keeps (about 5 MB when full; `make bench` counts it). 16,384
-#: took 11 MB and put the worker at 61 MB with the model of 149,053 features (goal 60 MB); 8,192 costs
-#: about 0.1 ms of p95 on the development texts.
-WORD_CACHE = 8_192
+#: Word forms whose feature columns a worker keeps (`make bench` counts them full). 16,384 took 11 MB and put
+#: the worker at 61 MB with the model of 149,053 features (goal 60 MB); 8,192 cost about 0.1 ms of p95 on the
+#: development texts. With the model of 258,421 features, 8,192 put the worker at 58 to 60 MB (two probes:
+#: 58.1, 60.3) and 4,096 at 56 to 58 (55.8, 58.0); the smaller cache answers 79 % of the development texts'
+#: word lookups instead of 86 %, two more lookups per text.
+WORD_CACHE = 4_096
 
 
 @dataclass(frozen=True)
