@@ -6,10 +6,9 @@ keeps a third need of a text in which all scores are middling. The selector read
 CANDIDATES needs in its context: its own score, the model's and the lexicon's share of it, its rank, the best
 score and the gap to the need above it, the length of the text and its emergency probability, whether it
 belongs to the same area as the best need, whether the safety net points to it, and the model's
-probability that the text asks for no need at all (`model.NOTHING`: a decoy, a homograph, everyday talk).
-A logistic regression
-over these features gives the probability that a careful reader names the need; from `threshold` on it
-counts.
+probability that the text asks for no need at all (`model.NOTHING`: a decoy, a homograph, everyday talk). A
+logistic regression over these features gives the probability that a careful reader names the need; from
+`threshold` on it counts.
 
 The selector is fitted by `lotse train` after the model, on the development sets (`corpus/dev`) read by that
 model: text the model never trained on, so the scores it learns from look like those of new text. Its
