@@ -30,7 +30,7 @@ import numpy as np
 from lotse.language import read, tokenize
 from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
 from lotse.routing.features import features
-from lotse.routing.model import EMERGENCY, NOTHING, fuse, fusion_inputs
+from lotse.routing.model import EMERGENCY, NOTHING, fuse, fusion_inputs, quantize
 from lotse.routing.selection import rule_choice
 from lotse.taxonomy import load_taxonomy
 
@@ -390,12 +390,14 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         },
     }
     out.parent.mkdir(parents=True, exist_ok=True)
+    quantized, scales = quantize(weights)
     np.savez_compressed(
         out,
         labels=np.array(labels),
         vocabulary=np.array([str(v) for v in vocabulary], dtype=str),
         idf=vec.idf_.astype(np.float32),
-        weights=weights.astype(np.float16),
+        weights=quantized,
+        weight_scales=scales,
         intercepts=intercepts,
         meta=np.array(json.dumps(meta)),
     )

@@ -140,7 +140,8 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
         pytest.skip("Das Paket enthält kein Modell.")
     with resources.files("lotse.data").joinpath(MODEL_FILE).open("rb") as handle, np.load(handle) as data:
         vocabulary = {str(f): i for i, f in enumerate(data["vocabulary"])}
-        idf, weights, intercepts = data["idf"], data["weights"].astype(np.float32), data["intercepts"]
+        idf, intercepts = data["idf"], data["intercepts"]
+        weights = data["weights"].astype(np.float32) * data["weight_scales"]
     reading = read(text)
     counts = Counter(vocabulary[f] for f, _ in features(reading, age) if f in vocabulary)
     columns = np.array(list(counts))
@@ -151,6 +152,27 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
     for _ in range(2):
         got = model.read(reading, age).probabilities
         assert np.allclose([got[label] for label in model.labels], expected, atol=1e-4)
+
+
+def test_quantized_weights_stay_within_half_a_step_of_the_trained_ones() -> None:
+    """The model ships its weights as int8 with a scale per label: every weight must come back within half
+    a step of its trained value, its sign kept, and a label without weights must not divide by zero."""
+    import numpy as np
+
+    from lotse.routing.model import quantize
+
+    rng = np.random.default_rng(7)
+    weights = rng.normal(0.0, 0.5, size=(500, 4)).astype(np.float32)
+    weights[3, 1] = 9.0
+    weights[:, 3] = 0.0
+    values, scales = quantize(weights)
+    assert values.dtype == np.int8 and scales.shape == (4,)
+    restored = values.astype(np.float32) * scales
+    assert np.all(np.abs(restored - weights) <= scales / 2 + 1e-6)
+    assert restored[3, 1] == pytest.approx(9.0)
+    big = np.abs(weights) > scales
+    assert np.all(np.sign(restored[big]) == np.sign(weights[big]))
+    assert np.all(restored[:, 3] == 0.0) and np.isfinite(scales).all()
 
 
 @pytest.mark.parametrize("duplicated", [False, True])
