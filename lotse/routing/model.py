@@ -209,8 +209,9 @@ class NeedModel:
 def quantize(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The weights (features x labels) as int8 and one scale per label: a weight is its int8 value times its
     label's scale, the label's largest absolute weight over 127. Half the memory of float16; the error of a
-    weight is at most half a step (0.02 to 0.09 for the labels of the shipped model), and over the sum of a
-    text's features it moved no recognised need of the development sets (`routing.training`)."""
+    weight is at most half a step (0.02 to 0.09 for the labels of the model of t1-t126). Quantised, that
+    model's probabilities moved by 0.001 on average (at most 0.041) over the development and the seen sealed
+    texts, and the need selector's averages over those sets by 0.001."""
     largest = np.abs(weights).max(axis=0) if len(weights) else np.zeros(weights.shape[1])
     scales = np.where(largest > 0, largest / 127.0, 1.0).astype(np.float32)
     values = np.clip(np.rint(weights / scales), -127, 127).astype(np.int8)
