@@ -27,6 +27,7 @@ from lotse.language import Reading
 from lotse.routing.features import FILLER_WORDS, content_positions, context_features, word_features
 
 if TYPE_CHECKING:
+    from lotse.routing.neighbours import Neighbours
     from lotse.routing.selection import Selector
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
 EMERGENCY = "EMERGENCY"
 NOTHING = "NOTHING"
 MODEL_FILE = "need_model.npz"
+#: The prefix of the arrays of the nearest-situations index in the model file (`routing.neighbours`).
+NEIGHBOUR_ARRAYS = "nb_"
 #: A word counts as evidence for a need when it added at least this much to the need's logit.
 EVIDENCE_MIN = 0.05
 #: Word forms whose feature columns a worker keeps (`make bench` counts them full). 16,384 took 11 MB and put
@@ -144,6 +147,12 @@ class NeedModel:
         # A word's stem, compound and letter features depend on the word alone: their columns are looked up
         # once per word form (a worker meets the same few thousand words again and again).
         self.word_columns = lru_cache(maxsize=WORD_CACHE)(self._columns_of_word)
+        #: The training situations nearest to a text (`routing.neighbours`); None for a model without them.
+        self.neighbours: Neighbours | None = None
+        if f"{NEIGHBOUR_ARRAYS}vocabulary" in data:
+            from lotse.routing.neighbours import Neighbours
+
+            self.neighbours = Neighbours(data, self.codes)
 
     def _columns_of_word(self, folded: str) -> np.ndarray:
         # An array, not a tuple of ints: a word of 64 random letters has about 100 known letter n-grams,

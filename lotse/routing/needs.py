@@ -460,12 +460,22 @@ class _Scored:
     score: dict[str, float]
     order: list[str]
     urgent: str | None
+    #: Per need, the share of the nearest training situations whose writers named it (empty for an offer's
+    #: text or a model without the index).
+    votes: dict[str, float]
 
     def candidates(self) -> list[Candidate]:
         """The best CANDIDATES needs as the selector reads them."""
         probabilities = self.result.probabilities
         return [
-            Candidate(c, self.score[c], probabilities[c], self.lexicon.get(c, 0.0), c == self.urgent)
+            Candidate(
+                c,
+                self.score[c],
+                probabilities[c],
+                self.lexicon.get(c, 0.0),
+                c == self.urgent,
+                self.votes.get(c, 0.0),
+            )
             for c in self.order[:CANDIDATES]
         ]
 
@@ -533,7 +543,8 @@ def _score(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
     urgent: str | None = None
     if not offer and result.probabilities[EMERGENCY] >= meta["emergency_threshold"]:
         urgent = max(emergency_needs, key=lambda c: score[c])
-    return _Scored(reading, raw, tokens, lexicon, result, meta, score, order, urgent)
+    votes = model.neighbours.votes(reading) if not offer and model.neighbours is not None else {}
+    return _Scored(reading, raw, tokens, lexicon, result, meta, score, order, urgent, votes)
 
 
 def _fused(text: str, age: int | None, model: NeedModel, offer: bool = False) -> list[NeedMatch]:

@@ -23,7 +23,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -266,6 +266,8 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     from sklearn.preprocessing import MultiLabelBinarizer
 
     from lotse.routing.needs import lexicon_scores
+    from lotse.routing.neighbours import build as build_neighbours
+    from lotse.routing.neighbours import terms as neighbour_terms
 
     codes = list(load_taxonomy().needs)
     labels = [*codes, EMERGENCY, NOTHING]
@@ -389,6 +391,13 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
             "emergency_false_alarms": alarms,
         },
     }
+    # The index of the nearest training situations, which the need selector reads (`routing.neighbours`).
+    situations = [e for e in corpus if not e.offer]
+    nearest = build_neighbours(
+        [neighbour_terms(read(e.text)) for e in situations], [e.needs for e in situations], codes
+    )
+    meta["neighbours"] = len(situations)
+    log(f"Nächste Situationen: {len(situations)} Situationen, {len(nearest['nb_idf'])} Begriffe")
     out.parent.mkdir(parents=True, exist_ok=True)
     quantized, scales = quantize(weights)
     np.savez_compressed(
@@ -400,6 +409,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         weight_scales=scales,
         intercepts=intercepts,
         meta=np.array(json.dumps(meta)),
+        **nearest,
     )
     log(f"Modell geschrieben: {out} ({len(corpus)} Situationen, {len(vocabulary)} Merkmale)")
     return meta
@@ -452,8 +462,11 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     meta = model.meta
     limit = int(meta["max_needs"])
     for name, texts in read.items():
-        fitted = fit_selector([t for other, ts in read.items() if other != name for t in ts], 0.0)
-        selector = Selector(np.asarray(fitted["coef"]), float(fitted["intercept"]), 0.0)
+        # Fitted just now, with the features of this version: never None.
+        selector = cast(
+            Selector,
+            Selector.from_meta(fit_selector([t for o, ts in read.items() if o != name for t in ts], 0.0)),
+        )
         gold = [t[5] for t in texts]
         # Each text's probabilities once; then every threshold reads them.
         probabilities = [selector.probabilities(*t[:5]) for t in texts]

@@ -30,11 +30,6 @@ def test_recognises_colloquial_words() -> None:
     assert "SEE.SUCHT" in codes("Mein Kumpel säuft jeden Tag und kifft nebenbei")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Die Bedarfsauswahl nennt keinen Bedarf, wenn nur das Lexikon ihn sicher liest und das Modell "
-    "kaum (wie beim rumänischen Satz); auf den Entwicklungssätzen waren solche Fälle alle Köder",
-)
 def test_recognises_abbreviations() -> None:
     assert "GEL.BGELD" in codes("Hab Stress mit ALG2, der WBA ist seit Wochen nicht bearbeitet")
 
@@ -229,13 +224,7 @@ def test_a_situation_written_in_another_language_is_read(text: str, need: str) -
     [
         ("Er ist seit Jahren trocken und sucht jetzt eine Arbeitsstelle.", "SEE.SUCHT"),
         ("Meine Tochter sucht eine Wohnung in der Innenstadt.", "SEE.SUCHT"),
-        pytest.param(
-            "Mein Sohn kann nicht lesen, was an der Tafel steht, braucht er eine Brille?",
-            "VER.TAFEL",
-            marks=pytest.mark.xfail(
-                strict=True, reason="Homograph „Tafel“: Lexikon und Modell lesen noch die Tafel"
-            ),
-        ),
+        ("Mein Sohn kann nicht lesen, was an der Tafel steht, braucht er eine Brille?", "VER.TAFEL"),
     ],
 )
 def test_solved_problems_and_homographs_give_no_need(text: str, absent: str) -> None:

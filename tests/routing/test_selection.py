@@ -10,7 +10,14 @@ import pytest
 
 from lotse.routing.model import load_model, read_model
 from lotse.routing.needs import _fused, recognise, selector_inputs
-from lotse.routing.selection import FEATURES, Candidate, Selector, candidate_features, fit_selector
+from lotse.routing.selection import (
+    FEATURES,
+    Candidate,
+    Selector,
+    candidate_features,
+    fit_selector,
+    unfitted_trees,
+)
 from lotse.routing.training import SELECTOR_THRESHOLDS, load_corpus, train
 from tests.routing.test_training import write_corpus
 
@@ -59,9 +66,55 @@ def test_the_selector_learns_which_needs_readers_name() -> None:
     ]
 
 
+def test_the_selector_names_a_quiet_need_the_nearest_situations_vote_for() -> None:
+    # Readers name the needs scored from 0.5 on, and a weaker one when the writers of the nearest training
+    # situations named it.
+    rng = np.random.default_rng(11)
+    texts = []
+    for _ in range(800):
+        scores = sorted(rng.uniform(0.0, 1.0, size=5), reverse=True)
+        votes = rng.uniform(0.0, 1.0, size=5)
+        candidates = [
+            Candidate(f"GEL.C{k}", s, s, 0.0, False, float(v))
+            for k, (s, v) in enumerate(zip(scores, votes, strict=True))
+        ]
+        gold = {c.code for c in candidates if c.score >= 0.5 or (c.score >= 0.1 and c.neighbours >= 0.6)}
+        texts.append((candidates, 30, 3, 0.01, 0.02, gold))
+    selector = Selector.from_meta(json.loads(json.dumps(fit_selector(texts, threshold=0.5))))
+    assert selector is not None
+
+    def quiet(vote: float) -> list[Candidate]:
+        return [
+            Candidate("GEL.C0", 0.9, 0.9, 0.0, False, 0.9),
+            Candidate("GEL.C1", 0.3, 0.3, 0.0, False, vote),
+        ]
+
+    assert selector.chosen(quiet(0.9), 30, 3, 0.01, 0.02, limit=4) == ["GEL.C0", "GEL.C1"]
+    assert selector.chosen(quiet(0.1), 30, 3, 0.01, 0.02, limit=4) == ["GEL.C0"]
+
+
+def test_the_trees_read_with_numpy_give_the_probabilities_scikit_learn_gives() -> None:
+    rng = np.random.default_rng(3)
+    texts = []
+    for k in range(300):
+        candidates = text(*rng.uniform(0.0, 1.0, size=6), urgent=k % 7)
+        texts.append(
+            (candidates, int(rng.integers(3, 300)), 2, float(rng.uniform()), 0.1, {candidates[0].code})
+        )
+    meta = json.loads(json.dumps(fit_selector(texts, threshold=0.5)))
+    selector = Selector.from_meta(meta)
+    assert selector is not None
+    x = np.vstack([candidate_features(*t[:5]) for t in texts])
+    y = np.concatenate([[c.code in t[5] for c in t[0]] for t in texts])
+    reference = unfitted_trees().fit(x, y)
+    ours = np.concatenate([selector.probabilities(*t[:5]) for t in texts])
+    np.testing.assert_allclose(ours, reference.predict_proba(x)[:, 1], rtol=0, atol=1e-12)
+
+
 def test_a_model_file_without_a_selector_falls_back_on_the_fixed_rule() -> None:
     assert Selector.from_meta(None) is None
-    assert Selector.from_meta({"coef": [1.0, 2.0], "intercept": 0.0, "threshold": 0.5}) is None
+    # The logistic regression of earlier model files is not read as trees.
+    assert Selector.from_meta({"coef": [1.0] * 20, "intercept": 0.0, "threshold": 0.5}) is None
     model = load_model()
     if model is None:
         pytest.skip("kein Modell im Paket")

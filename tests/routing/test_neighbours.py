@@ -1,0 +1,93 @@
+"""The nearest training situations: found by the rarer words they share, and the needs their writers named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from lotse.language import read
+from lotse.routing.model import NEIGHBOUR_ARRAYS, read_model
+from lotse.routing.neighbours import Neighbours, build, terms
+from lotse.routing.training import load_corpus, train
+from tests.routing.test_training import write_corpus
+
+pytest.importorskip("sklearn")
+
+CODES = ["WOH.DROH", "GEL.SCHULD", "FAM.ALLE", "ALL.SOZB"]
+
+# Each pair of situations shares words no other situation has; 40 others talk about everyday things, each
+# word in two of them (a word of a single situation is not indexed).
+PAIRS = [
+    ("Die Räumungsklage kam, der Gerichtsvollzieher steht vor der Tür", ["WOH.DROH"]),
+    ("Gerichtsvollzieher und Räumungsklage, wir müssen raus", ["WOH.DROH", "ALL.SOZB"]),
+    ("Das Inkasso schickt wieder Mahnungen, die Kreditkarte ist gesperrt", ["GEL.SCHULD"]),
+    ("Mahnungen vom Inkasso, die Kreditkarte ist weg", ["GEL.SCHULD"]),
+]
+OTHERS = [
+    (f"Heute {w} und {v} gekauft", [])
+    for w, v in zip(
+        [f"Apfel{k // 2}" for k in range(40)], [f"Birne{(k + 1) // 2}" for k in range(40)], strict=True
+    )
+]
+
+
+def index() -> Neighbours:
+    texts = [t for t, _ in PAIRS + OTHERS]
+    needs = [n for _, n in PAIRS + OTHERS]
+    arrays = build([terms(read(t)) for t in texts], needs, CODES)
+    assert all(name.startswith(NEIGHBOUR_ARRAYS) for name in arrays)
+    return Neighbours(arrays, CODES)
+
+
+def test_terms_are_lemmas_and_pairs_of_neighbouring_lemmas() -> None:
+    found = terms(read("Die Mahnungen kamen"))
+    assert "mahnung" in found
+    assert any(" " in t and "mahnung" in t.split() for t in found)
+
+
+def test_the_nearest_situations_share_the_rarer_words_and_vote_for_their_needs() -> None:
+    nearest = index()
+    assert nearest.size == len(PAIRS) + len(OTHERS)
+    votes = nearest.votes(read("Morgen kommt der Gerichtsvollzieher wegen der Räumungsklage"))
+    # Both eviction situations are nearest; one of their writers also named general counselling.
+    assert max(votes, key=votes.get) == "WOH.DROH"
+    assert votes["WOH.DROH"] == pytest.approx(1.0)
+    assert 0.0 < votes["ALL.SOZB"] < 1.0
+    assert "GEL.SCHULD" not in votes
+    debts = nearest.votes(read("Schon wieder Mahnungen vom Inkasso"))
+    assert debts == {"GEL.SCHULD": pytest.approx(1.0)}
+
+
+def test_at_most_k_situations_vote() -> None:
+    documents, similarity = index().nearest(read("Gerichtsvollzieher Inkasso Apfel3 Birne4"), k=2)
+    assert len(documents) == 2
+    assert np.all(similarity > 0)
+
+
+def test_a_text_without_indexed_words_gets_no_vote() -> None:
+    nearest = index()
+    assert nearest.votes(read("")) == {}
+    assert nearest.votes(read("Hallo, wie geht es?")) == {}
+    assert nearest.votes(read("x" * 5000)) == {}
+
+
+def test_training_ships_the_index_and_a_model_without_it_still_reads(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path)
+    out = tmp_path / "model.npz"
+    meta = train(load_corpus(files), out, log=lambda _line: None, lemma_table=False)
+    with out.open("rb") as handle:
+        model = read_model(handle)
+    assert model.neighbours is not None
+    assert model.neighbours.size == meta["neighbours"] == 72
+    # An older model file without the arrays: no index, the model reads as before.
+    with np.load(out, allow_pickle=False) as data:
+        arrays = {k: data[k] for k in data.files if not k.startswith(NEIGHBOUR_ARRAYS)}
+    old = tmp_path / "old.npz"
+    np.savez_compressed(old, **arrays)
+    with old.open("rb") as handle:
+        without = read_model(handle)
+    assert without.neighbours is None
+    text = read("Das Inkasso schreibt wegen der Schulden")
+    assert without.read(text, None).probabilities == model.read(text, None).probabilities
