@@ -73,6 +73,23 @@ def test_an_urgent_need_without_a_rule_puts_its_crisis_offer_first_with_a_note()
     assert answer.needs[0].code == "NOT.KRISE"
 
 
+def test_a_crisis_the_recogniser_names_is_an_emergency_without_the_words_of_danger() -> None:
+    # No word of danger to life, so the model's emergency probability stays low; the crisis itself is named,
+    # and that alone brings the crisis line first with the note.
+    from lotse.routing.model import EMERGENCY, load_model
+    from lotse.routing.needs import _score
+
+    model = load_model()
+    if model is None or model.selector is None:
+        pytest.skip("kein Modell mit Bedarfsauswahl im Paket")
+    text = "Ich bin in einer Krise und brauche dringend jemanden zum Reden."
+    assert _score(text, None, model).result.probabilities[EMERGENCY] < model.meta["emergency_threshold"]
+    answer = ask([QUARTER, SEELSORGE], recognise, situation=text)
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency) == ("TelefonSeelsorge", True)
+    assert answer.crisis_note
+
+
 def test_a_hint_of_the_safety_net_brings_the_crisis_offer_first_but_is_not_listed_as_a_need() -> None:
     # The contract lists only needs above Lotse's threshold: a hint says "maybe an emergency", not "this
     # is the need"; it still puts the crisis line first with the note, and Lotse says it is unsure.
