@@ -132,7 +132,7 @@ class Neighbours:
         self.size = len(self._label_starts) - 1
 
     def nearest(self, reading: Reading, k: int = NEIGHBOURS) -> tuple[np.ndarray, np.ndarray]:
-        """The (at most k) training situations sharing the most weight with the text, and their cosines."""
+        """The (at most k) training situations sharing the most weight with the text, and that weight."""
         counted = Counter(terms(reading))
         words = list(counted)
         known, columns = self._index.lookup(words)
