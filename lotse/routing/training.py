@@ -277,7 +277,14 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         forms = build_lemma_table((t.text for e in corpus for t in tokenize(e.text)), table)
         reload_lemmas()
         log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
-    docs = [[f for f, _ in features(read(e.text), e.age, e.offer)] for e in corpus]
+    # Each text is read once: its model features and, for a situation, its terms for the neighbours index.
+    docs: list[list[str]] = []
+    situation_terms: list[list[str]] = []
+    for e in corpus:
+        reading = read(e.text)
+        docs.append([f for f, _ in features(reading, e.age, e.offer)])
+        if not e.offer:
+            situation_terms.append(neighbour_terms(reading))
     binarizer = MultiLabelBinarizer(classes=labels)
     y = binarizer.fit_transform(
         [
@@ -393,9 +400,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     }
     # The index of the nearest training situations, which the need selector reads (`routing.neighbours`).
     situations = [e for e in corpus if not e.offer]
-    nearest = build_neighbours(
-        [neighbour_terms(read(e.text)) for e in situations], [e.needs for e in situations], codes
-    )
+    nearest = build_neighbours(situation_terms, [e.needs for e in situations], codes)
     meta["neighbours"] = len(situations)
     log(f"Nächste Situationen: {len(situations)} Situationen, {len(nearest['nb_idf'])} Begriffe")
     out.parent.mkdir(parents=True, exist_ok=True)
