@@ -12,7 +12,14 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_evaluation_grades_lotse_and_the_baseline_on_a_town() -> None:
     cases = [
         Case("a", "Ich habe Schulden, das Inkasso droht mit Pfändung.", "innenstadt", 45, ["GEL.SCHULD"], {}),
-        Case("b", "Meine Mutter (82) braucht Hilfe bei der Pflege zu Hause.", "ost", 82, ["ALT.AMB"], {}),
+        Case(
+            "b",
+            "Meine Mutter (82) braucht einen Pflegedienst, der morgens zum Waschen kommt.",
+            "ost",
+            82,
+            ["ALT.AMB"],
+            {},
+        ),
     ]
     [(name, lotse, baseline)] = run_dataset("Bocholt", ROOT / "seed_data", cases, True, False)
     assert name == "Bocholt" and lotse.cases == baseline.cases == 2

