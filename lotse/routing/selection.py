@@ -183,7 +183,9 @@ class Selector:
         self, candidates: Sequence[Candidate], tokens: int, sentences: int, emergency: float, nothing: float
     ) -> np.ndarray:
         """Per candidate, the probability that a careful reader names it."""
-        x = candidate_features(candidates, tokens, sentences, emergency, nothing)
+        return self._probabilities(candidate_features(candidates, tokens, sentences, emergency, nothing))
+
+    def _probabilities(self, x: np.ndarray) -> np.ndarray:
         result: np.ndarray = 1.0 / (1.0 + np.exp(-self.log_odds(x)))
         return result
 
@@ -197,8 +199,10 @@ class Selector:
         limit: int,
     ) -> list[str]:
         """The codes that count, best first, at most `limit`."""
-        p = self.probabilities(candidates, tokens, sentences, emergency, nothing)
-        return named(candidates, p, self.threshold, limit)
+        # Every candidate shapes the features (the count above ABOVE, the gap to the need above), but only
+        # the first `limit` can be named: the trees walk those rows alone.
+        x = candidate_features(candidates, tokens, sentences, emergency, nothing)[:limit]
+        return named(candidates, self._probabilities(x), self.threshold, limit)
 
 
 def named(candidates: Sequence[Candidate], p: np.ndarray, threshold: float, limit: int) -> list[str]:

@@ -30,7 +30,7 @@ import numpy as np
 from lotse.language import read, tokenize
 from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
 from lotse.routing.features import features
-from lotse.routing.model import EMERGENCY, NOTHING, fuse, fusion_inputs, quantize
+from lotse.routing.model import EMERGENCY, NEIGHBOUR_ARRAYS, NOTHING, fuse, fusion_inputs, quantize
 from lotse.routing.selection import rule_choice
 from lotse.taxonomy import load_taxonomy
 
@@ -402,7 +402,8 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     situations = [e for e in corpus if not e.offer]
     nearest = build_neighbours(situation_terms, [e.needs for e in situations], codes)
     meta["neighbours"] = len(situations)
-    log(f"Nächste Situationen: {len(situations)} Situationen, {len(nearest['nb_idf'])} Begriffe")
+    terms = len(nearest[f"{NEIGHBOUR_ARRAYS}idf"])
+    log(f"Nächste Situationen: {len(situations)} Situationen, {terms} Begriffe")
     out.parent.mkdir(parents=True, exist_ok=True)
     quantized, scales = quantize(weights)
     np.savez_compressed(
