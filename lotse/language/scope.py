@@ -139,6 +139,33 @@ _ALREADY_MARKERS = frozenset(
 _PAST_MARKERS = _FORMER_MARKERS | _ALREADY_MARKERS
 _SENTENCE_GAP = re.compile(r"[.!?;\n]")
 _CLAUSE_GAP = re.compile(r"[,:()\-–]")
+#: Words by which a sentence asks for help, whatever else it says (folded forms: "benötige" is read as
+#: "benoetige"; German and English).
+_ASKING_WORDS = frozenset(
+    {
+        "brauche",
+        "brauchen",
+        "braucht",
+        "brauchte",
+        "braeuchte",
+        "braeuchten",
+        "suche",
+        "suchen",
+        "sucht",
+        "hilfe",
+        "helfen",
+        "hilft",
+        "bitte",
+        "benoetige",
+        "benoetigen",
+        "benoetigt",
+        "unterstuetzung",
+        "need",
+        "needs",
+        "help",
+        "please",
+    }
+)
 CLAUSE_WORDS = frozenset({"aber", "sondern", "doch", "trotzdem", "jedoch", "ausser", "but", "und", "weil"})
 
 # Who a text is about, by the person words it uses.
@@ -271,6 +298,9 @@ class Reading:
     former: frozenset[int]
     roles: tuple[str, ...]
     ages: tuple[int, ...]
+    #: Words of a sentence that asks for something: it ends with a question mark or holds a word of asking
+    #: ("brauchen", "suche", "Hilfe", "bitte"). The rest of a long text is mostly its background.
+    requests: frozenset[int] = frozenset()
 
     def person_age(self) -> int | None:
         """The first plausible age the text names (0..110), e.g. "mein Sohn (15)" -> 15."""
@@ -365,6 +395,16 @@ def _ages(text: str) -> list[int]:
     return found
 
 
+def _requests(text: str, tokens: list[Token], sentences: list[int]) -> set[int]:
+    """The positions of the words in sentences that ask for something (`Reading.requests`)."""
+    asking: set[int] = set()
+    for i, token in enumerate(tokens):
+        end = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
+        if token.folded in _ASKING_WORDS or "?" in text[token.end : end]:
+            asking.add(sentences[i])
+    return {i for i, sentence in enumerate(sentences) if sentence in asking}
+
+
 def read(text: str) -> Reading:
     """Read a text once for every consumer: linear in its length."""
     tokens = tokenize(text)
@@ -384,4 +424,5 @@ def read(text: str) -> Reading:
         former=frozenset(_in_marked_clauses(tokens, clauses, _FORMER_MARKERS)),
         roles=tuple(dict.fromkeys(roles)),
         ages=tuple(_ages(text)),
+        requests=frozenset(_requests(text, tokens, sentences)),
     )

@@ -4,6 +4,8 @@ Each feature is a string with the token positions it came from, so the model's e
 of the situation that made a need:
 - "w:<lemma>" for every content word, "s:<stem>" for its Snowball stem, "k:<part>" for compound parts;
 - "n:<lemma>" when the word stands in a negated scope, "p:<lemma>" in a past or already-solved clause;
+- "q:<lemma>" when it stands in a sentence that asks for something (`Reading.requests`: a question, or
+  "brauchen", "suche", "Hilfe", "bitte"): the need a text asks for against the background it tells;
 - "b:<lemma>_<lemma>" for neighbouring content words of one sentence;
 - "c:<n-gram>" letter 3- to 5-grams of the folded word (typos, learners' spellings, unknown compounds);
 - "r:<role>" who the text is about, "a:<band>" the age band of the person concerned;
@@ -168,6 +170,8 @@ def context_features(
             yield "n:" + lemma, i
         if i in reading.past:
             yield "p:" + lemma, i
+        if i in reading.requests:
+            yield "q:" + lemma, i
         if (
             previous is not None
             and i - previous[0] <= _BIGRAM_GAP

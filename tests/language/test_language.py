@@ -66,6 +66,25 @@ def test_an_ended_state_is_former_but_already_or_again_is_not() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "asked", "background"),
+    [
+        ("Mein Mann trinkt seit Jahren. Wir brauchen eine neue Wohnung.", "wohnung", "trinkt"),
+        ("Die Kinder sind 3 und 5. Wo gibt es einen Kitaplatz?", "kitaplatz", "kinder"),
+        ("ich hab schulden beim vermieter. wer hilft mir beim wohngeldantrag", "wohngeldantrag", "schulden"),
+        ("My husband lost his job. We need help with the rent.", "rent", "job"),
+    ],
+)
+def test_the_words_of_a_sentence_that_asks_are_a_request(text: str, asked: str, background: str) -> None:
+    reading = read(text)
+    requests = {t.folded for i, t in enumerate(reading.tokens) if i in reading.requests}
+    assert asked in requests and background not in requests
+
+
+def test_a_text_that_asks_for_nothing_has_no_request() -> None:
+    assert not read("Mein Sohn ist 15 und geht in die neunte Klasse. Er spielt gern Fußball.").requests
+
+
+@pytest.mark.parametrize(
     ("text", "age"),
     [
         ("Mein Sohn (15) ist seit gestern weg.", 15),
