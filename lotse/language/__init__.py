@@ -7,7 +7,7 @@ the compound splitter looks at parts of bounded length.
 
 from lotse.language.compounds import add_compound_parts, split_compound
 from lotse.language.lemmas import lemma
-from lotse.language.scope import Reading, read
+from lotse.language.scope import Reading, lemma_forms, read
 from lotse.language.text import MAX_WORD_LEN, Token, fold, fold_word, tokenize
 from lotse.language.words import STOP_WORDS, stem
 
@@ -20,6 +20,7 @@ __all__ = [
     "fold",
     "fold_word",
     "lemma",
+    "lemma_forms",
     "read",
     "split_compound",
     "stem",

@@ -14,11 +14,13 @@ past word means for a need. Everything runs in one pass over the tokens with bou
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
 from lotse.language.lemmas import lemma
-from lotse.language.text import Token, tokenize
+from lotse.language.pictographs import pictographs
+from lotse.language.text import Token, fold_token, tokenize
 
 __all__ = [
     "ADULT_AGE",
@@ -405,9 +407,30 @@ def _requests(text: str, tokens: list[Token], sentences: list[int]) -> set[int]:
     return {i for i, sentence in enumerate(sentences) if sentence in asking}
 
 
+def _tokens(text: str) -> tuple[list[Token], list[str]]:
+    """The text's tokens and the forms their lemmas are read from: its words, and at each emoji the words of
+    its German name (`pictographs`), each a token of the emoji itself, so a need's evidence quotes "⚡"."""
+    tokens = tokenize(text)
+    found = pictographs(text)
+    if not found:
+        return tokens, [t.text for t in tokens]
+    pictured = [
+        (Token(text[start:end], fold_token(word), start, end), word)
+        for start, end, words in found
+        for word in words
+    ]
+    merged = list(heapq.merge([(t, t.text) for t in tokens], pictured, key=lambda pair: pair[0].start))
+    return [t for t, _ in merged], [form for _, form in merged]
+
+
+def lemma_forms(text: str) -> list[str]:
+    """The forms `read` looks lemmas up for (the lemma table is written for a corpus' forms)."""
+    return _tokens(text)[1]
+
+
 def read(text: str) -> Reading:
     """Read a text once for every consumer: linear in its length."""
-    tokens = tokenize(text)
+    tokens, forms = _tokens(text)
     sentences, clauses = segments(text, tokens)
     roles = []
     for i, token in enumerate(tokens):
@@ -416,7 +439,7 @@ def read(text: str) -> Reading:
             roles.append(role)
     return Reading(
         tokens=tuple(tokens),
-        lemmas=tuple(lemma(t.text) for t in tokens),
+        lemmas=tuple(lemma(form) for form in forms),
         sentences=tuple(sentences),
         clauses=tuple(clauses),
         negated=frozenset(_negated(tokens, clauses)),

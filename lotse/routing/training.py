@@ -27,8 +27,10 @@ from typing import Any, cast
 
 import numpy as np
 
-from lotse.language import read, tokenize
+from lotse.language import lemma_forms, read
 from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
+from lotse.language.pictographs import TABLE_FILE as PICTOGRAPH_TABLE
+from lotse.language.pictographs import build_pictograph_table, reload_pictographs
 from lotse.routing.features import features
 from lotse.routing.model import EMERGENCY, NEIGHBOUR_ARRAYS, NOTHING, fuse, fusion_inputs, quantize
 from lotse.routing.selection import rule_choice
@@ -239,10 +241,11 @@ def train(
 ) -> dict[str, Any]:
     """Train on the corpus, write the model file, return its meta data (thresholds, sizes, OOF figures).
 
-    With `lemma_table` (the default, as `lotse train` does) the lemma table beside the model is written first
-    from simplemma's dictionary; without it the words are read through the table in force. With
-    `development` sets (`lotse train` passes `development_sets()`), the selector is fitted on them after the
-    model (`fit_selector_on`); without them the model names its needs by the fixed rule.
+    With `lemma_table` (the default, as `lotse train` does) the emoji's German names (from the `emoji`
+    library, `language.pictographs`) and the lemma table (from simplemma's dictionary, for the corpus' words
+    and those names) are written beside the model first; without it the words are read through the tables in
+    force. With `development` sets (`lotse train` passes `development_sets()`), the selector is fitted on
+    them after the model (`fit_selector_on`); without them the model names its needs by the fixed rule.
     """
     import warnings
 
@@ -274,7 +277,11 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     if lemma_table:
         # The lemma table first: training and every worker then read words through the same table.
         table = out.parent / TABLE_FILE
-        forms = build_lemma_table((t.text for e in corpus for t in tokenize(e.text)), table)
+        # The emoji's German names first: their words are read like the corpus' own (`language.pictographs`).
+        pictures = build_pictograph_table(out.parent / PICTOGRAPH_TABLE)
+        reload_pictographs()
+        log(f"Emoji-Namen geschrieben: {out.parent / PICTOGRAPH_TABLE} ({pictures} Emoji)")
+        forms = build_lemma_table((form for e in corpus for form in lemma_forms(e.text)), table)
         reload_lemmas()
         log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
     # Each text is read once: its model features and, for a situation, its terms for the neighbours index.

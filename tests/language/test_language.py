@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lotse.language import MAX_WORD_LEN, lemma, read, split_compound, tokenize
+from lotse.language.pictographs import pictographs
 
 
 @pytest.mark.parametrize(
@@ -125,3 +126,38 @@ def test_a_very_long_word_is_read_by_its_first_letters_and_keeps_its_offsets() -
 )
 def test_a_reading_tells_whether_a_child_or_minor_is_named(text: str, minor: bool) -> None:
     assert read(text).mentions_minor() is minor
+
+
+def test_an_emoji_is_read_as_the_words_of_its_german_name() -> None:
+    reading = read("Papa 🍺🍺 jeden Abend, Strom ⚡️ weg")
+    words = [(t.text, lemma_) for t, lemma_ in zip(reading.tokens, reading.lemmas, strict=True)]
+    assert ("🍺", "bierkrug") in words and ("⚡️", "hochspannung") in words
+    # Quoted as the emoji the text holds, at its place among the words.
+    assert [t.text for t in reading.tokens][:3] == ["Papa", "🍺", "🍺"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("👋🏽", ("winkende", "hand")),  # a skin tone changes how it looks, not what it says
+        ("☕️", ("heissgetraenk",)),  # the emoji presentation selector neither
+        ("👨‍👩‍👧", ("familie", "mann", "frau", "und", "maedchen")),  # joined by zero-width joiners: one emoji
+    ],
+)
+def test_an_emoji_is_read_whole_whatever_modifies_it(text: str, words: tuple[str, ...]) -> None:
+    from lotse.language.text import fold
+
+    (found,) = pictographs(text)
+    assert found[:2] == (0, len(text)) and tuple(fold(w) for w in found[2]) == words
+
+
+def test_letters_digits_and_signs_are_no_emoji() -> None:
+    assert pictographs("Zimmer 3, Preis 5 € © 2025, Tel. 1️") == []
+
+
+def test_reading_emoji_is_linear_in_the_text() -> None:
+    """A flood of emoji, or of modifiers without one, is read in one pass (each emoji looked up at most
+    MAX_PARTS times)."""
+    assert len(pictographs("😭" * 5000)) == 5000
+    assert len(pictographs("😭" + "\U0001f3fd" * 5000 + "🏠")) == 2
+    assert len(read("🏠❌😭 " * 1000).tokens) == 4000

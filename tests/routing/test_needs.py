@@ -110,6 +110,16 @@ def test_general_counselling_asked_for_stays_beside_a_specific_need() -> None:
     assert len(found) > 1
 
 
+def test_a_message_told_with_emoji_is_read_and_quotes_the_emoji() -> None:
+    """Emoji are read as the words of their German names (a drinking father who hits): the needs come from
+    them, and the evidence shows the emoji the writer typed, not the name Lotse read."""
+    found = recognise("Papa 🍺🍺🍺 jeden Abend, dann 👊 und Mama weint 😢")
+    assert {"NOT.HGEW", "NOT.KSCH"} & {m.code for m in found if m.urgent}
+    evidence = {word for m in found for word in m.evidence}
+    assert evidence & {"🍺", "👊", "😢"}
+    assert not evidence & {"Bierkrug", "bierkrug", "geballte", "Faust", "faust"}
+
+
 def test_evidence_keeps_the_original_spelling() -> None:
     found = recognise("Ich bin OBDACHLOS und habe Hunger")
     wlos = next(m for m in found if m.code == "WOH.WLOS")
@@ -205,7 +215,7 @@ def test_inflections_learners_english_and_relatives(text: str, need: str) -> Non
             "NOT.HGEW",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="Arabisch: das Modell von t1-t156 liest häusliche Gewalt knapp unter 0.25 nur als "
+                reason="Arabisch: das Modell von t1-t159 liest häusliche Gewalt knapp unter 0.25 nur als "
                 "Hinweis des Sicherheitsnetzes (Krisenangebot trotzdem zuerst, siehe "
                 "test_a_beating_in_another_language_is_an_alarm)",
             ),

@@ -75,6 +75,23 @@ def test_the_lemma_table_holds_the_forms_of_the_corpus_lemmas(tmp_path: Path) ->
     assert rows["umzubringen"] == "umbringen" and rows["Mahnungen"] == "mahnung"
 
 
+def test_the_shipped_emoji_names_are_what_the_library_writes(tmp_path: Path) -> None:
+    """`lotse train` writes the emoji's German names from the `emoji` library; the shipped table is that
+    output, byte for byte, without skin-tone variants or Latin-1 signs."""
+    pytest.importorskip("emoji")
+    from importlib import resources
+
+    from lotse.language.pictographs import TABLE_FILE, build_pictograph_table
+
+    table = tmp_path / TABLE_FILE
+    assert build_pictograph_table(table) > 1000
+    with gzip.open(table, "rt", encoding="utf-8") as handle:
+        rows = dict(line.split("\t") for line in handle.read().splitlines())
+    assert rows["🏠"] == "haus" and rows["💸"] == "geldschein mit flügeln"
+    assert not any(ord(key[0]) <= 0xFF or "\U0001f3fd" in key for key in rows)
+    assert resources.files("lotse.data").joinpath(TABLE_FILE).read_bytes() == table.read_bytes()
+
+
 def test_an_unknown_code_in_the_corpus_is_named(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text(json.dumps({"situation": "x", "needs": ["GEL.NIX"]}), encoding="utf-8")
