@@ -14,6 +14,7 @@ past word means for a need. Everything runs in one pass over the tokens with bou
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from dataclasses import dataclass
@@ -141,6 +142,7 @@ _ALREADY_MARKERS = frozenset(
 _PAST_MARKERS = _FORMER_MARKERS | _ALREADY_MARKERS
 _SENTENCE_GAP = re.compile(r"[.!?;\n]")
 _CLAUSE_GAP = re.compile(r"[,:()\-–]")
+_QUESTION = re.compile(r"\?")
 #: Words by which a sentence asks for help, whatever else it says (folded forms: "benötige" is read as
 #: "benoetige"; German and English).
 _ASKING_WORDS = frozenset(
@@ -399,11 +401,14 @@ def _ages(text: str) -> list[int]:
 
 def _requests(text: str, tokens: list[Token], sentences: list[int]) -> set[int]:
     """The positions of the words in sentences that ask for something (`Reading.requests`)."""
-    asking: set[int] = set()
-    for i, token in enumerate(tokens):
-        end = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-        if token.folded in _ASKING_WORDS or "?" in text[token.end : end]:
-            asking.add(sentences[i])
+    asking = {sentences[i] for i, token in enumerate(tokens) if token.folded in _ASKING_WORDS}
+    if "?" in text:
+        # A question mark closes the sentence of the last word before it (no word holds one).
+        starts = [token.start for token in tokens]
+        for mark in _QUESTION.finditer(text):
+            before = bisect.bisect_right(starts, mark.start()) - 1
+            if before >= 0:
+                asking.add(sentences[before])
     return {i for i, sentence in enumerate(sentences) if sentence in asking}
 
 

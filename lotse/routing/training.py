@@ -275,9 +275,9 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     codes = list(load_taxonomy().needs)
     labels = [*codes, EMERGENCY, NOTHING]
     if lemma_table:
-        # The lemma table first: training and every worker then read words through the same table.
+        # The tables first: training and every worker then read words through the same ones. The emoji's
+        # German names before the lemmas: their words are lemmatised like the corpus' own.
         table = out.parent / TABLE_FILE
-        # The emoji's German names first: their words are read like the corpus' own (`language.pictographs`).
         pictures = build_pictograph_table(out.parent / PICTOGRAPH_TABLE)
         reload_pictographs()
         log(f"Emoji-Namen geschrieben: {out.parent / PICTOGRAPH_TABLE} ({pictures} Emoji)")
