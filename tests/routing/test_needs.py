@@ -210,16 +210,7 @@ def test_inflections_learners_english_and_relatives(text: str, need: str) -> Non
     [
         ("Kocam beni her gün dövüyor, çocuklarla nereye gideceğimi bilmiyorum", "NOT.HGEW"),
         ("Мой муж меня бьёт, я боюсь идти домой", "NOT.HGEW"),
-        pytest.param(
-            "زوجي يضربني كل يوم وأنا خائفة",
-            "NOT.HGEW",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Arabisch: das Modell von t1-t159 liest häusliche Gewalt knapp unter 0.25 nur als "
-                "Hinweis des Sicherheitsnetzes (Krisenangebot trotzdem zuerst, siehe "
-                "test_a_beating_in_another_language_is_an_alarm)",
-            ),
-        ),
+        ("زوجي يضربني كل يوم وأنا خائفة", "NOT.HGEW"),
         ("Mam długi, komornik zajął mi konto", "GEL.SCHULD"),
         ("Am datorii mari și executorul mi-a blocat contul", "GEL.SCHULD"),
         ("I have nowhere to sleep tonight, I am on the street", "WOH.WLOS"),
