@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lotse.language import MAX_WORD_LEN, lemma, read, split_compound, tokenize
+from lotse.language import MAX_WORD_LEN, fold, lemma, read, split_compound, tokenize
 from lotse.language.pictographs import pictographs
 
 
@@ -145,8 +145,6 @@ def test_an_emoji_is_read_as_the_words_of_its_german_name() -> None:
     ],
 )
 def test_an_emoji_is_read_whole_whatever_modifies_it(text: str, words: tuple[str, ...]) -> None:
-    from lotse.language.text import fold
-
     (found,) = pictographs(text)
     assert found[:2] == (0, len(text)) and tuple(fold(w) for w in found[2]) == words
 

@@ -33,12 +33,16 @@ OTHERS = [
 ]
 
 
-def index() -> Neighbours:
+def index_arrays() -> dict[str, np.ndarray]:
     texts = [t for t, _ in PAIRS + OTHERS]
     needs = [n for _, n in PAIRS + OTHERS]
     arrays = build([terms(read(t)) for t in texts], needs, CODES)
     assert all(name.startswith(NEIGHBOUR_ARRAYS) for name in arrays)
-    return Neighbours(arrays, CODES)
+    return arrays
+
+
+def index() -> Neighbours:
+    return Neighbours(index_arrays(), CODES)
 
 
 def test_terms_are_lemmas_and_pairs_of_neighbouring_lemmas() -> None:
@@ -63,15 +67,13 @@ def test_the_nearest_situations_share_the_rarer_words_and_vote_for_their_needs()
 def test_an_index_of_more_situations_than_sixteen_bits_number_still_votes() -> None:
     # A county's corpus may hold more than 65,536 situations, beyond the 16-bit numbers a smaller index keeps:
     # the same situations numbered after 70,000 others (without words or needs) vote as before.
-    texts = [t for t, _ in PAIRS + OTHERS]
-    needs = [n for _, n in PAIRS + OTHERS]
-    arrays = build([terms(read(t)) for t in texts], needs, CODES)
+    arrays = index_arrays()
     shift = 70_000
     arrays[f"{NEIGHBOUR_ARRAYS}documents"] = arrays[f"{NEIGHBOUR_ARRAYS}documents"] + shift
     starts = arrays[f"{NEIGHBOUR_ARRAYS}label_starts"]
     arrays[f"{NEIGHBOUR_ARRAYS}label_starts"] = np.concatenate([np.zeros(shift, dtype=starts.dtype), starts])
     large = Neighbours(arrays, CODES)
-    assert large.size == shift + len(texts)
+    assert large.size == shift + len(PAIRS) + len(OTHERS)
     text = read("Morgen kommt der Gerichtsvollzieher wegen der Räumungsklage")
     assert large.votes(text) == pytest.approx(index().votes(text))
     documents, _ = large.nearest(text, k=2)
