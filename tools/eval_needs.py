@@ -149,7 +149,8 @@ def agreement() -> None:
 
     corpus/agreement/<set>-labeller-*.jsonl hold the labels of fresh helpers who read only the texts of a
     sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md);
-    own-labeller-*.jsonl those of Lotse's own held-out situations, each labeller on their own.
+    own-labeller-*.jsonl those of Lotse's own held-out situations, each labeller on their own;
+    corpus/reserve/labels/t*-labeller.jsonl those of the reserve's training texts.
     """
     folder = ROOT / "corpus" / "agreement"
     second = {str(row["id"]): row for row in load(sorted(folder.glob("s*-labeller-*.jsonl")))}
@@ -170,6 +171,14 @@ def agreement() -> None:
         labels = {str(row["id"]): row for row in load([path])}
         name = path.stem.removeprefix("own-labeller-")
         rows.append((f"eigene Situationen, zweiter Leser {name}", own, labels))
+    # The reserve's training texts (written with the training brief, corpus/reserve), labelled blind by
+    # fresh helpers with the same labelling brief as the sealed sets' second readers.
+    reserve = ROOT / "corpus" / "reserve"
+    relabelled = sorted((reserve / "labels").glob("t*-labeller.jsonl"))
+    if relabelled:
+        labels = {str(row["id"]): row for row in load(relabelled)}
+        texts = [c for c in load(sorted(reserve.glob("t*.jsonl"))) if str(c["id"]) in labels]
+        rows.append(("Reserve t168–t184 (Trainingsbrief), zweite Leser", texts, labels))
     if not any(cases for _, cases, _ in rows):
         return
     print(
