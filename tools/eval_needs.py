@@ -97,7 +97,8 @@ def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
 
 
 def spent_sets() -> list[Path]:
-    """The folders of the spent sealed sets in corpus/dev (s1, s2, ..., s10), in the order they were written."""
+    """The folders of the spent sealed sets in corpus/dev (s1, s2, ..., s10), in the order they were
+    written."""
     found = [f for f in (ROOT / "corpus" / "dev").glob("s*/") if f.name[1:].isdigit()]
     return sorted(found, key=lambda f: int(f.name[1:]))
 
