@@ -119,6 +119,16 @@ def load(files: list[Path]) -> list[dict[str, object]]:
     return rows
 
 
+def by_id(files: list[Path]) -> dict[str, dict[str, object]]:
+    """The cases of the files by their id (a second reader's labels)."""
+    return {str(row["id"]): row for row in load(files)}
+
+
+def labelled(files: list[Path], labels: dict[str, dict[str, object]]) -> list[dict[str, object]]:
+    """The cases of the files that a second reader labelled."""
+    return [c for c in load(files) if str(c["id"]) in labels]
+
+
 def evaluate(cases: list[dict[str, object]]) -> tuple[Tally, dict[str, Tally]]:
     """Tally a set as a whole and per style."""
     total, by_style = Tally(), defaultdict(Tally)
@@ -154,22 +164,18 @@ def agreement() -> None:
     corpus/reserve/labels/t*-labeller.jsonl those of the reserve's training texts.
     """
     folder = ROOT / "corpus" / "agreement"
-    second = {str(row["id"]): row for row in load(sorted(folder.glob("s*-labeller-*.jsonl")))}
+    second = by_id(sorted(folder.glob("s*-labeller-*.jsonl")))
     # Sealed sets first, then spent ones (their second readers stay a measure of the writers' labels).
-    folders = [("versiegelt", f) for f in sorted((ROOT / "corpus" / "sealed").glob("*/"))]
-    folders += [("Entwicklung", f) for f in spent_sets()]
+    groups = [("versiegelt", f) for f in sorted((ROOT / "corpus" / "sealed").glob("*/"))]
+    groups += [("Entwicklung", f) for f in spent_sets()]
     rows: list[tuple[str, list[dict[str, object]], dict[str, dict[str, object]]]] = [
-        (
-            f"{kind} {folder.name}, zweite Leser",
-            [c for c in load(sorted(folder.glob("*.jsonl"))) if str(c["id"]) in second],
-            second,
-        )
-        for kind, folder in folders
+        (f"{kind} {path.name}, zweite Leser", labelled(sorted(path.glob("*.jsonl")), second), second)
+        for kind, path in groups
     ]
     # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
     own = load([OWN_SITUATIONS]) if OWN_SITUATIONS.exists() else []
     for path in sorted(folder.glob("own-labeller-*.jsonl")):
-        labels = {str(row["id"]): row for row in load([path])}
+        labels = by_id([path])
         name = path.stem.removeprefix("own-labeller-")
         rows.append((f"eigene Situationen, zweiter Leser {name}", own, labels))
     # The reserve's training texts (written with the training brief, corpus/reserve), labelled blind by
@@ -177,9 +183,10 @@ def agreement() -> None:
     reserve = ROOT / "corpus" / "reserve"
     relabelled = sorted((reserve / "labels").glob("t*-labeller.jsonl"))
     if relabelled:
-        labels = {str(row["id"]): row for row in load(relabelled)}
-        texts = [c for c in load(sorted(reserve.glob("t*.jsonl"))) if str(c["id"]) in labels]
-        rows.append(("Reserve t168–t184 (Trainingsbrief), zweite Leser", texts, labels))
+        labels = by_id(relabelled)
+        files = sorted(reserve.glob("t*.jsonl"))
+        title = f"Reserve {files[0].stem}–{files[-1].stem} (Trainingsbrief), zweite Leser"
+        rows.append((title, labelled(files, labels), labels))
     if not any(cases for _, cases, _ in rows):
         return
     print(
