@@ -161,7 +161,7 @@ def agreement() -> None:
     corpus/agreement/<set>-labeller-*.jsonl hold the labels of fresh helpers who read only the texts of a
     sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md);
     own-labeller-*.jsonl those of Lotse's own held-out situations, each labeller on their own;
-    corpus/reserve/labels/t*-labeller.jsonl those of the reserve's training texts.
+    corpus/agreement/train/ and corpus/reserve/labels/t*-labeller.jsonl those of training texts.
     """
     folder = ROOT / "corpus" / "agreement"
     second = by_id(sorted(folder.glob("s*-labeller-*.jsonl")))
@@ -178,15 +178,22 @@ def agreement() -> None:
         labels = by_id([path])
         name = path.stem.removeprefix("own-labeller-")
         rows.append((f"eigene Situationen, zweiter Leser {name}", own, labels))
-    # The reserve's training texts (written with the training brief, corpus/reserve), labelled blind by
-    # fresh helpers with the same labelling brief as the sealed sets' second readers.
-    reserve = ROOT / "corpus" / "reserve"
-    relabelled = sorted((reserve / "labels").glob("t*-labeller.jsonl"))
-    if relabelled:
+    # Training texts written with the training brief, labelled blind by fresh helpers with the same labelling
+    # brief as the sealed sets' second readers: t83-t167 (in corpus/train, their labels in
+    # corpus/agreement/train/) and the reserve (corpus/reserve, its labels in corpus/reserve/labels/).
+    for kind, texts, second_readers in (
+        ("Training", ROOT / "corpus" / "train", folder / "train"),
+        ("Reserve", ROOT / "corpus" / "reserve", ROOT / "corpus" / "reserve" / "labels"),
+    ):
+        relabelled = sorted(
+            second_readers.glob("t*-labeller.jsonl"), key=lambda p: int(p.stem[1:].split("-")[0])
+        )
+        if not relabelled:
+            continue
         labels = by_id(relabelled)
-        files = sorted(reserve.glob("t*.jsonl"))
-        title = f"Reserve {files[0].stem}–{files[-1].stem} (Trainingsbrief), zweite Leser"
-        rows.append((title, labelled(files, labels), labels))
+        names = [p.stem.removesuffix("-labeller") for p in relabelled]
+        title = f"{kind} {names[0]}–{names[-1]} (Trainingsbrief), zweite Leser"
+        rows.append((title, labelled([texts / f"{n}.jsonl" for n in names], labels), labels))
     if not any(cases for _, cases, _ in rows):
         return
     print(
