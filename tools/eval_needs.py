@@ -185,13 +185,11 @@ def agreement() -> None:
         ("Training", ROOT / "corpus" / "train", folder / "train"),
         ("Reserve", ROOT / "corpus" / "reserve", ROOT / "corpus" / "reserve" / "labels"),
     ):
-        relabelled = sorted(
-            second_readers.glob("t*-labeller.jsonl"), key=lambda p: int(p.stem[1:].split("-")[0])
-        )
-        if not relabelled:
+        found = {p.stem.removesuffix("-labeller"): p for p in second_readers.glob("t*-labeller.jsonl")}
+        if not found:
             continue
-        labels = by_id(relabelled)
-        names = [p.stem.removesuffix("-labeller") for p in relabelled]
+        names = sorted(found, key=lambda name: int(name[1:]))
+        labels = by_id([found[name] for name in names])
         title = f"{kind} {names[0]}–{names[-1]} (Trainingsbrief), zweite Leser"
         rows.append((title, labelled([texts / f"{n}.jsonl" for n in names], labels), labels))
     if not any(cases for _, cases, _ in rows):
