@@ -229,9 +229,15 @@ def check_index() -> None:
     help="JSONL-Datei oder Ordner mit gelabelten Situationen (Vorgabe: corpus/train/).",
 )
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Zieldatei des Modells.")
-def train(corpus: tuple[Path, ...], out: Path | None) -> None:
+@click.option(
+    "--writer-labels",
+    is_flag=True,
+    help="Mit den Bedarfen der Schreiber trainieren, auch wo zweite Leser die Texte gelabelt haben "
+    "(corpus/agreement/train/).",
+)
+def train(corpus: tuple[Path, ...], out: Path | None, writer_labels: bool) -> None:
     """Train the need model from the labelled corpus (needs scikit-learn: pip install '.[train]')."""
-    from lotse.routing.training import default_corpus, development_sets, load_corpus
+    from lotse.routing.training import default_corpus, development_sets, load_corpus, second_readers
     from lotse.routing.training import train as train_model
 
     files: list[Path] = []
@@ -240,7 +246,7 @@ def train(corpus: tuple[Path, ...], out: Path | None) -> None:
     if not files:
         raise click.ClickException("Kein Korpus gefunden: --corpus DATEI oder ORDNER angeben.")
     try:
-        examples = load_corpus(files)
+        examples = load_corpus(files, None if writer_labels else second_readers())
         train_model(
             examples,
             out or Path(__file__).parent / "data" / "need_model.npz",

@@ -161,7 +161,7 @@ def agreement() -> None:
     corpus/agreement/<set>-labeller-*.jsonl hold the labels of fresh helpers who read only the texts of a
     sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md);
     own-labeller-*.jsonl those of Lotse's own held-out situations, each labeller on their own;
-    corpus/agreement/train/ and corpus/reserve/labels/t*-labeller.jsonl those of training texts.
+    corpus/agreement/train/t*-labeller.jsonl those of training texts.
     """
     folder = ROOT / "corpus" / "agreement"
     second = by_id(sorted(folder.glob("s*-labeller-*.jsonl")))
@@ -172,6 +172,22 @@ def agreement() -> None:
         (f"{kind} {path.name}, zweite Leser", labelled(sorted(path.glob("*.jsonl")), second), second)
         for kind, path in groups
     ]
+    # Sealed sets that became training material (corpus/train/s05a.jsonl, ...): their second readers stay a
+    # measure of how far writers of that prompt agree, pooled in one row.
+    seen = sorted(
+        (p for p in (ROOT / "corpus" / "train").glob("s*.jsonl") if p.stem[1:-1].isdigit()),
+        key=lambda p: (int(p.stem[1:-1]), p.stem),
+    )
+    seen_cases = labelled(seen, second)
+    if seen_cases:
+        numbers = sorted({int(str(c["id"]).split("-")[0][1:-1]) for c in seen_cases})
+        rows.append(
+            (
+                f"Training s{numbers[0]}–s{numbers[-1]} (versiegelt geschrieben), zweite Leser",
+                seen_cases,
+                second,
+            )
+        )
     # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
     own = load([OWN_SITUATIONS]) if OWN_SITUATIONS.exists() else []
     for path in sorted(folder.glob("own-labeller-*.jsonl")):
@@ -179,18 +195,14 @@ def agreement() -> None:
         name = path.stem.removeprefix("own-labeller-")
         rows.append((f"eigene Situationen, zweiter Leser {name}", own, labels))
     # Training texts written with the training brief, labelled blind by fresh helpers with the same labelling
-    # brief as the sealed sets' second readers: t83-t167 (in corpus/train, their labels in
-    # corpus/agreement/train/) and the reserve (corpus/reserve, its labels in corpus/reserve/labels/).
-    for kind, texts, second_readers in (
-        ("Training", ROOT / "corpus" / "train", folder / "train"),
-        ("Reserve", ROOT / "corpus" / "reserve", ROOT / "corpus" / "reserve" / "labels"),
-    ):
-        found = {p.stem.removesuffix("-labeller"): p for p in second_readers.glob("t*-labeller.jsonl")}
-        if not found:
-            continue
+    # brief as the sealed sets' second readers: t83-t184 (in corpus/train, their labels in
+    # corpus/agreement/train/, which `lotse train` learns instead of the writers', `training.second_readers`).
+    found = {p.stem.removesuffix("-labeller"): p for p in (folder / "train").glob("t*-labeller.jsonl")}
+    if found:
         names = sorted(found, key=lambda name: int(name[1:]))
         labels = by_id([found[name] for name in names])
-        title = f"{kind} {names[0]}–{names[-1]} (Trainingsbrief), zweite Leser"
+        title = f"Training {names[0]}–{names[-1]} (Trainingsbrief), zweite Leser"
+        texts = ROOT / "corpus" / "train"
         rows.append((title, labelled([texts / f"{n}.jsonl" for n in names], labels), labels))
     if not any(cases for _, cases, _ in rows):
         return

@@ -43,6 +43,7 @@ __all__ = [
     "development_sets",
     "fit_selector_on",
     "load_corpus",
+    "second_readers",
     "train",
 ]
 
@@ -105,11 +106,12 @@ class Example:
     offer: bool = False
 
 
-def load_corpus(paths: Iterable[Path]) -> list[Example]:
+def load_corpus(paths: Iterable[Path], labels: dict[str, tuple[str, ...]] | None = None) -> list[Example]:
     """Read JSONL files; unknown codes are an error.
 
     A line is a situation ({"situation", "age", "needs", "emergency"}) or an offer text ({"text", "needs"}:
-    an offer's "name. description" and the needs it answers).
+    an offer's "name. description" and the needs it answers). `labels` (id -> needs, `second_readers`)
+    replace the needs of the situations they name; the writer's emergency flag stays.
     """
     known = set(load_taxonomy().needs)
     examples: list[Example] = []
@@ -119,6 +121,8 @@ def load_corpus(paths: Iterable[Path]) -> list[Example]:
                 continue
             row = json.loads(line)
             needs = tuple(str(c) for c in row.get("needs") or ())
+            if labels and "situation" in row and str(row.get("id")) in labels:
+                needs = labels[str(row["id"])]
             unknown = set(needs) - known
             if unknown:
                 raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
@@ -141,6 +145,31 @@ def default_corpus() -> list[Path]:
     """The training corpus of a source checkout: corpus/train/ (the tests' own situations stay held out)."""
     root = Path(__file__).resolve().parents[2]
     return [p for p in (root / "corpus" / "train",) if p.exists()]
+
+
+def second_readers(folder: Path | None = None) -> dict[str, tuple[str, ...]]:
+    """The needs that second readers gave training texts (corpus/agreement/train/*-labeller.jsonl: fresh
+    helpers who labelled texts of the training brief blind, with the sealed sets' labelling brief).
+
+    The training brief asked its writers for needs "that are only implied but that a good outreach worker
+    would act on"; the sealed sets' writers and every set Lotse is measured on were not asked for them. So
+    `lotse train` learns those texts with their second readers' needs: one labelling convention for all.
+    """
+    if folder is None:
+        folder = Path(__file__).resolve().parents[2] / "corpus" / "agreement" / "train"
+    known = set(load_taxonomy().needs)
+    labels: dict[str, tuple[str, ...]] = {}
+    for path in sorted(folder.glob("*-labeller.jsonl")) if folder.exists() else ():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            needs = tuple(str(c) for c in row.get("needs") or ())
+            unknown = set(needs) - known
+            if unknown:
+                raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
+            labels[str(row["id"])] = needs
+    return labels
 
 
 def kind_weights(vocabulary: Sequence[str]) -> np.ndarray:

@@ -10,7 +10,7 @@ import pytest
 
 from lotse.language import read
 from lotse.routing.model import EMERGENCY, NOTHING, read_model
-from lotse.routing.training import load_corpus, train
+from lotse.routing.training import load_corpus, second_readers, train
 
 pytest.importorskip("sklearn")
 
@@ -97,6 +97,38 @@ def test_an_unknown_code_in_the_corpus_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps({"situation": "x", "needs": ["GEL.NIX"]}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"GEL\.NIX"):
         load_corpus([path])
+
+
+def test_second_readers_labels_replace_the_writers_needs_of_the_texts_they_name(tmp_path: Path) -> None:
+    texts = tmp_path / "t1.jsonl"
+    rows = [
+        {
+            "id": "t1-0001",
+            "situation": "Schulden und Antrag",
+            "needs": ["GEL.SCHULD", "ALL.ANTR"],
+            "emergency": False,
+        },
+        {"id": "t1-0002", "situation": "Er schlägt mich", "needs": ["NOT.HGEW"], "emergency": True},
+    ]
+    texts.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    (labels / "t1-labeller.jsonl").write_text(
+        json.dumps({"id": "t1-0001", "needs": ["GEL.SCHULD"], "emergency": False}), encoding="utf-8"
+    )
+    first, second = load_corpus([texts], second_readers(labels))
+    assert first.needs == ("GEL.SCHULD",)
+    # A text no second reader labelled keeps its writer's needs, and the emergency flag stays the writer's.
+    assert second.needs == ("NOT.HGEW",) and second.emergency
+    assert [e.needs for e in load_corpus([texts])] == [("GEL.SCHULD", "ALL.ANTR"), ("NOT.HGEW",)]
+
+
+def test_an_unknown_code_of_a_second_reader_is_named(tmp_path: Path) -> None:
+    (tmp_path / "t1-labeller.jsonl").write_text(
+        json.dumps({"id": "t1-0001", "needs": ["GEL.NIX"]}), encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match=r"t1-labeller.jsonl:1: .*GEL\.NIX"):
+        second_readers(tmp_path)
 
 
 def test_offer_texts_train_beside_situations_with_thresholds_of_their_own(tmp_path: Path) -> None:
