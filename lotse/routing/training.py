@@ -106,6 +106,23 @@ class Example:
     offer: bool = False
 
 
+#: The corpus of a source checkout (absent where Lotse is installed as a package).
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _rows(path: Path, known: set[str]) -> Iterable[tuple[dict[str, Any], tuple[str, ...]]]:
+    """The JSONL rows of a file with their needs; an unknown code is an error naming file and line."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        needs = tuple(str(c) for c in row.get("needs") or ())
+        unknown = set(needs) - known
+        if unknown:
+            raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
+        yield row, needs
+
+
 def load_corpus(paths: Iterable[Path], labels: dict[str, tuple[str, ...]] | None = None) -> list[Example]:
     """Read JSONL files; unknown codes are an error.
 
@@ -116,18 +133,11 @@ def load_corpus(paths: Iterable[Path], labels: dict[str, tuple[str, ...]] | None
     known = set(load_taxonomy().needs)
     examples: list[Example] = []
     for path in sorted(paths):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            needs = tuple(str(c) for c in row.get("needs") or ())
-            if labels and "situation" in row and str(row.get("id")) in labels:
-                needs = labels[str(row["id"])]
-            unknown = set(needs) - known
-            if unknown:
-                raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
-            age = row.get("age")
+        for row, needs in _rows(path, known):
             offer = "situation" not in row
+            if labels and not offer:
+                needs = labels.get(str(row.get("id")), needs)
+            age = row.get("age")
             examples.append(
                 Example(
                     str(row["text"] if offer else row["situation"]),
@@ -143,11 +153,10 @@ def load_corpus(paths: Iterable[Path], labels: dict[str, tuple[str, ...]] | None
 
 def default_corpus() -> list[Path]:
     """The training corpus of a source checkout: corpus/train/ (the tests' own situations stay held out)."""
-    root = Path(__file__).resolve().parents[2]
-    return [p for p in (root / "corpus" / "train",) if p.exists()]
+    return [p for p in (CORPUS / "train",) if p.exists()]
 
 
-def second_readers(folder: Path | None = None) -> dict[str, tuple[str, ...]]:
+def second_readers(folder: Path = CORPUS / "agreement" / "train") -> dict[str, tuple[str, ...]]:
     """The needs that second readers gave training texts (corpus/agreement/train/*-labeller.jsonl: fresh
     helpers who labelled texts of the training brief blind, with the sealed sets' labelling brief).
 
@@ -155,21 +164,12 @@ def second_readers(folder: Path | None = None) -> dict[str, tuple[str, ...]]:
     would act on"; the sealed sets' writers and every set Lotse is measured on were not asked for them. So
     `lotse train` learns those texts with their second readers' needs: one labelling convention for all.
     """
-    if folder is None:
-        folder = Path(__file__).resolve().parents[2] / "corpus" / "agreement" / "train"
     known = set(load_taxonomy().needs)
-    labels: dict[str, tuple[str, ...]] = {}
-    for path in sorted(folder.glob("*-labeller.jsonl")) if folder.exists() else ():
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            needs = tuple(str(c) for c in row.get("needs") or ())
-            unknown = set(needs) - known
-            if unknown:
-                raise ValueError(f"{path}:{number}: unbekannte Bedarfe {sorted(unknown)}")
-            labels[str(row["id"])] = needs
-    return labels
+    return {
+        str(row["id"]): needs
+        for path in (sorted(folder.glob("*-labeller.jsonl")) if folder.exists() else ())
+        for row, needs in _rows(path, known)
+    }
 
 
 def kind_weights(vocabulary: Sequence[str]) -> np.ndarray:
@@ -460,7 +460,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
 def development_sets() -> dict[str, list[Example]]:
     """The development sets of a source checkout (corpus/dev: v1, v3 and the spent sealed sets), by name:
     text the model never trained on, which the selector is fitted on."""
-    folder = Path(__file__).resolve().parents[2] / "corpus" / "dev"
+    folder = CORPUS / "dev"
     if not folder.is_dir():
         return {}
     files = sorted(folder.glob("*.jsonl")) + sorted(folder.glob("s*/*.jsonl"))
