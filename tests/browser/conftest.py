@@ -3,7 +3,9 @@ through Playwright by Debian's Chromium; skips with a reason where Chromium or a
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -147,12 +149,19 @@ def save_screenshot(page: Any, name: str) -> Path:
 
 
 def record_axe(name: str, violations: list[dict[str, Any]]) -> None:
-    """Keep each page's axe violations (every impact) beside the screenshots, for the record."""
+    """Keep each page's axe violations (every impact) beside the screenshots, for the record.
+
+    The test workers run in parallel and share one file: each reads, merges and replaces it while it holds
+    an exclusive lock, and the new content is renamed into place, so no worker reads a half-written file."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS.parent / "axe-results.json"
-    results = json.loads(path.read_text()) if path.exists() else {}
-    results[name] = violations
-    path.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        results[name] = violations
+        scratch = path.with_suffix(f".{os.getpid()}.tmp")
+        scratch.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+        os.replace(scratch, path)
 
 
 #: The carrier whose offers the carrier-page tests edit (seed data: DRK – Rotes Kreuz im Kreis Borken).
