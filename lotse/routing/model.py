@@ -176,6 +176,24 @@ class NeedModel:
         """Fused score from which a need counts as present."""
         return float(self.meta["threshold"])
 
+    def negation_supports(self, reading: Reading, positions: Iterable[int], label: str) -> set[int]:
+        """Of the positions in a negated scope, those whose negated form the model learned as evidence for the
+        label: its weight for "n:<lemma>" is positive. A lack is said with a negation ("kein Schlafplatz",
+        "keine Krankenversicherung"), and so is a denial ("keinen Alkohol", "nicht obdachlos"); the training
+        texts taught the model which is which, word by word. A position whose clause says a state has ended
+        ("früher", "trocken") is never one: the past form ("p:") is learned from current trouble told in the
+        past tense as well."""
+        column = self._column.get(label)
+        if column is None:
+            return set()
+        negated = [i for i in positions if i in reading.negated and i not in reading.former]
+        known, columns = self._index.lookup(["n:" + reading.lemmas[i] for i in negated])
+        return {
+            negated[k]
+            for k, c in zip(known.tolist(), columns.tolist(), strict=True)
+            if self._weights[c, column] > 0
+        }
+
     def read(self, reading: Reading, age: int | None, offer: bool = False) -> ModelReading:
         """Probabilities for every label, with the per-token contributions kept for the evidence.
 

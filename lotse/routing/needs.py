@@ -8,9 +8,9 @@ cue weights; negated cues ("keine Schulden mehr", "trinkt nicht") do not count.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -418,14 +418,22 @@ def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
 DENIED_SHARE = 0.8
 
 
-def _denied_share(weights: Counter[int], reading: Reading) -> float:
-    """Share of the positive evidence for a need that stands in negated or ended scopes (0 without any)."""
+def _denied_share(
+    weights: Counter[int], reading: Reading, supported: Callable[[set[int]], set[int]]
+) -> float:
+    """Share of the positive evidence for a need that stands in negated or ended scopes (0 without any).
+
+    `supported` names the scoped positions whose scoped form the model learned as evidence for the need (a
+    lack: "kein Schlafplatz"); they are no denial."""
     positive = {i: w for i, w in weights.items() if w > EVIDENCE_MIN}
     total = sum(positive.values())
     if total <= 0:
         return 0.0
-    denied = sum(w for i, w in positive.items() if i in reading.negated or i in reading.former)
-    return denied / total
+    scoped = {i for i in positive if i in reading.negated or i in reading.former}
+    if not scoped:
+        return 0.0
+    denied = scoped - supported(scoped)
+    return sum(positive[i] for i in denied) / total
 
 
 #: Needs the safety net may point to when a situation shows acute danger.
@@ -537,7 +545,11 @@ def _score(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         for code in order:
             if score[code] < meta["floor"]:
                 break
-            if code not in raw and _denied_share(result.token_weights(code), reading) >= DENIED_SHARE:
+            supported = partial(model.negation_supports, reading, label=code)
+            if (
+                code not in raw
+                and _denied_share(result.token_weights(code), reading, supported) >= DENIED_SHARE
+            ):
                 score[code] = 0.0
         order = sorted(codes, key=lambda c: -score[c])
     urgent: str | None = None
