@@ -8,9 +8,9 @@ cue weights; negated cues ("keine Schulden mehr", "trinkt nicht") do not count.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -418,13 +418,11 @@ def recognise(text: str, age: int | None = None) -> list[NeedMatch]:
 DENIED_SHARE = 0.8
 
 
-def _denied_share(
-    weights: Counter[int], reading: Reading, supported: Callable[[set[int]], set[int]]
-) -> float:
+def _denied_share(weights: Counter[int], reading: Reading, model: NeedModel, code: str) -> float:
     """Share of the positive evidence for a need that stands in negated or ended scopes (0 without any).
 
-    `supported` names the scoped positions whose scoped form the model learned as evidence for the need (a
-    lack: "kein Schlafplatz"); they are no denial."""
+    A negated word whose negated form the model learned as evidence for the need is a lack ("kein
+    Schlafplatz", `NeedModel.negation_supports`), no denial."""
     positive = {i: w for i, w in weights.items() if w > EVIDENCE_MIN}
     total = sum(positive.values())
     if total <= 0:
@@ -432,7 +430,7 @@ def _denied_share(
     scoped = {i for i in positive if i in reading.negated or i in reading.former}
     if not scoped:
         return 0.0
-    denied = scoped - supported(scoped)
+    denied = scoped - model.negation_supports(reading, scoped, code)
     return sum(positive[i] for i in denied) / total
 
 
@@ -545,10 +543,9 @@ def _score(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         for code in order:
             if score[code] < meta["floor"]:
                 break
-            supported = partial(model.negation_supports, reading, label=code)
             if (
                 code not in raw
-                and _denied_share(result.token_weights(code), reading, supported) >= DENIED_SHARE
+                and _denied_share(result.token_weights(code), reading, model, code) >= DENIED_SHARE
             ):
                 score[code] = 0.0
         order = sorted(codes, key=lambda c: -score[c])
