@@ -5,7 +5,10 @@
   Wohngeld beantragt" (not yet asked for) and "keiner hilft" (no one) do not.
 - Time and state: a clause with "früher", "damals", "seit Jahren trocken", "läuft wieder", "haben wir schon",
   "ist erledigt" speaks of something past or already in place (`past`); the part of it that says a state
-  has ended ("früher", "damals", "trocken", "erledigt"; not "schon", "wieder") is `former`.
+  has ended ("früher", "damals", "trocken", "erledigt"; not "schon", "wieder") is `former`. A clause that
+  says the person already has something ("den Ausweis haben wir schon", "Kleidung haben wir genug", "Wohngeld
+  bekommt sie bereits") is `held`: help already in place, unless "haben" only forms a past tense ("hat schon
+  gedroht") or the clause is negated ("haben noch keinen Kitaplatz", "nicht genug").
 - Person: who the text is about ("mein Sohn (15)", "die Nachbarin", "my mother") and the age it names.
 
 The scopes are marks on tokens, not decisions: the need recogniser learns from its corpus what a negated or
@@ -140,6 +143,58 @@ _ALREADY_MARKERS = frozenset(
     }
 )
 _PAST_MARKERS = _FORMER_MARKERS | _ALREADY_MARKERS
+# A clause holding one of these verbs of having and one of the markers after them says what is already in
+# place ("Pflegedienst haben wir schon", "Zeit hab ich genug", "we already get housing benefit").
+_HAVING = frozenset(
+    {
+        "haben",
+        "habe",
+        "hab",
+        "hat",
+        "ham",
+        "hamm",
+        "bekommen",
+        "bekomme",
+        "bekommt",
+        "kriegen",
+        "kriege",
+        "krieg",
+        "kriegt",
+        "beziehen",
+        "beziehe",
+        "bezieht",
+        "erhalten",
+        "erhalte",
+        "erhaelt",
+        "have",
+        "has",
+        "got",
+        "get",
+        "gets",
+    }
+)
+_HELD_MARKERS = frozenset(
+    {
+        "schon",
+        "bereits",
+        "inzwischen",
+        "mittlerweile",
+        "genug",
+        "genuegend",
+        "ausreichend",
+        "already",
+        "enough",
+    }
+)
+# "schon wieder", "schon mal": again, ever; not something in place.
+_NOT_HELD_AFTER = frozenset({"wieder", "mal", "again"})
+# A clause with a past participle uses "haben" for the past tense ("hat schon gedroht", "haben bereits einen
+# Antrag gestellt", "hat schon alles versucht", "hab schon geguckt, welche Brücke", "have already applied"):
+# no possession. A lower-case word of that shape anywhere in the clause counts; in a text written all in
+# lower case a noun of that shape ("gewalt") counts too, so the clause is not read as help in place.
+_PARTICIPLE = re.compile(
+    r"\w*ge\w{2,}(?:t|en)|(?:be|ver|er|zer|ent|ueber|miss|hinter)\w{2,}(?:t|en)|\w{3,}iert|\w{3,}ed"
+)
 _SENTENCE_GAP = re.compile(r"[.!?;\n]")
 _CLAUSE_GAP = re.compile(r"[,:()\-–]")
 _QUESTION = re.compile(r"\?")
@@ -305,6 +360,9 @@ class Reading:
     #: Words of a sentence that asks for something: it ends with a question mark or holds a word of asking
     #: ("brauchen", "suche", "Hilfe", "bitte"). The rest of a long text is mostly its background.
     requests: frozenset[int] = frozenset()
+    #: Words of a clause that says the person already has something ("den Ausweis haben wir schon",
+    #: "Kleidung haben wir genug"): help in place, if the thing named is help (the model knows which).
+    held: frozenset[int] = frozenset()
 
     def person_age(self) -> int | None:
         """The first plausible age the text names (0..110), e.g. "mein Sohn (15)" -> 15."""
@@ -384,6 +442,28 @@ def _in_marked_clauses(tokens: list[Token], clauses: list[int], markers: frozens
     return {i for i in range(len(tokens)) if clauses[i] in marked}
 
 
+def _held(tokens: list[Token], clauses: list[int]) -> set[int]:
+    """The words of the clauses that say what the person already has (`Reading.held`)."""
+    n = len(tokens)
+    if n == 0:
+        return set()
+    # Per clause: a verb of having, a marker, a negator, a past participle.
+    having: set[int] = set()
+    marked: set[int] = set()
+    excluded: set[int] = set()
+    for i, token in enumerate(tokens):
+        word, clause = token.folded, clauses[i]
+        if word in _HAVING:
+            having.add(clause)
+        elif word in _HELD_MARKERS:
+            if not (i + 1 < n and tokens[i + 1].folded in _NOT_HELD_AFTER):
+                marked.add(clause)
+        elif word in NEGATORS or (token.text[:1].islower() and _PARTICIPLE.fullmatch(word)):
+            excluded.add(clause)
+    held = having & marked - excluded
+    return {i for i in range(n) if clauses[i] in held} if held else set()
+
+
 def person_age(text: str) -> int | None:
     """The first plausible age a text names, without reading the rest of it ("mein Sohn (15)" -> 15)."""
     ages = _ages(text)
@@ -453,4 +533,5 @@ def read(text: str) -> Reading:
         roles=tuple(dict.fromkeys(roles)),
         ages=tuple(_ages(text)),
         requests=frozenset(_requests(text, tokens, sentences)),
+        held=frozenset(_held(tokens, clauses)),
     )

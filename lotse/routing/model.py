@@ -194,6 +194,22 @@ class NeedModel:
             if self._weights[c, column] > 0
         }
 
+    def in_place(self, reading: Reading, positions: Iterable[int], label: str) -> set[int]:
+        """Of the positions in a clause saying what the person already has (`Reading.held`), those whose
+        form in such a clause ("p:<lemma>", the form of past and already-in-place clauses) the model learned
+        as evidence against the label: help in place ("den Ausweis haben wir schon"), not trouble that is
+        there ("wir haben schon Schulden"). A form the model never learned there is not counted."""
+        column = self._column.get(label)
+        if column is None:
+            return set()
+        held = [i for i in positions if i in reading.held]
+        known, columns = self._index.lookup(["p:" + reading.lemmas[i] for i in held])
+        return {
+            held[k]
+            for k, c in zip(known.tolist(), columns.tolist(), strict=True)
+            if self._weights[c, column] < 0
+        }
+
     def read(self, reading: Reading, age: int | None, offer: bool = False) -> ModelReading:
         """Probabilities for every label, with the per-token contributions kept for the evidence.
 

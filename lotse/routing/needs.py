@@ -419,19 +419,40 @@ DENIED_SHARE = 0.8
 
 
 def _denied_share(weights: Counter[int], reading: Reading, model: NeedModel, code: str) -> float:
-    """Share of the positive evidence for a need that stands in negated or ended scopes (0 without any).
+    """Share of the positive evidence for a need that stands in negated or ended scopes or names help
+    already in place (0 without any).
 
     A negated word whose negated form the model learned as evidence for the need is a lack ("kein
-    Schlafplatz", `NeedModel.negation_supports`), no denial."""
+    Schlafplatz", `NeedModel.negation_supports`), no denial; a word in a clause of having counts only where
+    the model learned it as help in place (`NeedModel.in_place`: "den Ausweis haben wir schon", not "wir
+    haben schon Schulden")."""
     positive = {i: w for i, w in weights.items() if w > EVIDENCE_MIN}
     total = sum(positive.values())
     if total <= 0:
         return 0.0
     scoped = {i for i in positive if i in reading.negated or i in reading.former}
-    if not scoped:
-        return 0.0
-    denied = scoped - model.negation_supports(reading, scoped, code)
-    return sum(positive[i] for i in denied) / total
+    denied = scoped - model.negation_supports(reading, scoped, code) if scoped else set()
+    if reading.held:
+        denied |= model.in_place(reading, positive, code)
+    return sum(positive[i] for i in denied) / total if denied else 0.0
+
+
+def _denied(
+    code: str,
+    raw: dict[str, tuple[float, list[int]]],
+    result: ModelReading,
+    reading: Reading,
+    model: NeedModel,
+) -> bool:
+    """Whether a need is denied: at least DENIED_SHARE of the model's evidence for it is denied
+    (`_denied_share`) and the lexicon did not match it, or matched it only by words that name help already in
+    place (the lexicon reads negation itself, but not "haben wir schon")."""
+    lexicon = raw.get(code)
+    if lexicon is not None and not (
+        reading.held and set(lexicon[1]) <= model.in_place(reading, lexicon[1], code)
+    ):
+        return False
+    return _denied_share(result.token_weights(code), reading, model, code) >= DENIED_SHARE
 
 
 #: Needs the safety net may point to when a situation shows acute danger.
@@ -543,10 +564,7 @@ def _score(text: str, age: int | None, model: NeedModel, offer: bool = False) ->
         for code in order:
             if score[code] < meta["floor"]:
                 break
-            if (
-                code not in raw
-                and _denied_share(result.token_weights(code), reading, model, code) >= DENIED_SHARE
-            ):
+            if _denied(code, raw, result, reading, model):
                 score[code] = 0.0
         order = sorted(codes, key=lambda c: -score[c])
     urgent: str | None = None

@@ -67,6 +67,38 @@ def test_an_ended_state_is_former_but_already_or_again_is_not() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("Den Schwerbehindertenausweis haben wir schon.", "schwerbehindertenausweis"),
+        ("Kleidung haben wir genug, aber uns fehlt ein Schrank.", "kleidung"),
+        ("Wohngeld bekommt sie bereits seit März.", "wohngeld"),
+        ("he already has his Schwerbehindertenausweis", "schwerbehindertenausweis"),
+    ],
+)
+def test_what_the_person_already_has_is_held(text: str, thing: str) -> None:
+    reading = read(text)
+    held = {t.folded for i, t in enumerate(reading.tokens) if i in reading.held}
+    assert thing in held
+    # Only the clause that says so: "aber uns fehlt ein Schrank" is still open.
+    assert "schrank" not in held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Vermieter hat schon mit Kündigung gedroht.",  # "haben" forms a past tense
+        "ich habe schon geschaut, welche Brücke hoch genug ist",
+        "Mama hat schon wieder den Herd angelassen.",  # again, not in place
+        "Wir haben noch keinen Kitaplatz.",  # negated: still open
+        "Wir haben nicht genug zu essen.",  # a lack
+        "Den Ausweis brauchen wir schon bald.",  # no verb of having
+    ],
+)
+def test_a_past_tense_a_repetition_or_a_lack_is_not_held(text: str) -> None:
+    assert not read(text).held
+
+
+@pytest.mark.parametrize(
     ("text", "asked", "background"),
     [
         ("Mein Mann trinkt seit Jahren. Wir brauchen eine neue Wohnung.", "wohnung", "trinkt"),
