@@ -18,6 +18,7 @@ import numpy as np
 from lotse.language import Reading, read
 from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
 from lotse.language.scope import ADULT_AGE, INABILITY_BEFORE, NEGATORS, segments
+from lotse.routing.features import FILLER_WORDS
 from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, NOTHING, ModelReading, NeedModel, fuse, load_model
 from lotse.routing.selection import CANDIDATES, Candidate, rule_choice
 from lotse.search.analysis import (
@@ -234,6 +235,13 @@ def _is_negated(
     for i in range(max(0, first - _PRE_NEG_WINDOW), first):
         if i in negators and clauses[i] == clauses[first]:
             return True
+    # A negator in a gap of the match, before a later cue word of its clause: "Sohn nimmt keine Drogen".
+    # Not for an emergency: "ich will eigentlich nicht sterben, aber so weitermachen will ich auch nicht"
+    # is a warning sign, and the lexicon's match keeps the crisis from being read as denied.
+    if hit.cue.need not in EMERGENCY_NEEDS:
+        for i in range(first + 1, last):
+            if i in negators and clauses[i] == clauses[last] and i not in hit.positions:
+                return True
     for i in range(last + 1, min(len(tokens), last + 1 + _POST_NEG_WINDOW)):
         if i in negators and clauses[i] == clauses[last]:
             tail = [t.folded for j, t in enumerate(tokens[i + 1 :], i + 1) if clauses[j] == clauses[i]]
@@ -426,7 +434,15 @@ def _denied_share(weights: Counter[int], reading: Reading, model: NeedModel, cod
     Schlafplatz", `NeedModel.negation_supports`), no denial; a word in a clause of having counts only where
     the model learned it as help in place (`NeedModel.in_place`: "den Ausweis haben wir schon", not "wir
     haben schon Schulden")."""
-    positive = {i: w for i, w in weights.items() if w > EVIDENCE_MIN}
+    # Filler words ("seit", "Jahren") never explain a need, so they neither deny nor keep one: "er trinkt
+    # seit Jahren nicht mehr" is denied by "trinkt" alone.
+    positive = {
+        i: w
+        for i, w in weights.items()
+        if w > EVIDENCE_MIN
+        and reading.tokens[i].folded not in FILLER_WORDS
+        and reading.lemmas[i] not in FILLER_WORDS
+    }
     total = sum(positive.values())
     if total <= 0:
         return 0.0

@@ -14,6 +14,7 @@ from lotse.routing.needs import (
     THRESHOLD,
     NeedMatch,
     infer_offer_needs,
+    lexicon_scores,
     listed,
     recognise,
     urgent_presence_threshold,
@@ -263,6 +264,20 @@ def test_a_beating_in_another_language_is_an_alarm(text: str) -> None:
 )
 def test_solved_problems_and_homographs_give_no_need(text: str, absent: str) -> None:
     assert absent not in codes(text)
+
+
+def test_an_ended_habit_is_denied_by_its_words_not_by_filler_words() -> None:
+    # "seit Jahren" adds to the model's evidence for a relative's addiction counselling, but explains nothing;
+    # counted, it kept "trinkt" (negated) below the share that makes a need denied.
+    found = codes("Er trinkt seit Jahren nicht mehr.")
+    assert "SEE.ANG" not in found and "SEE.SUCHT" not in found
+
+
+def test_a_negation_inside_a_cue_phrase_negates_it() -> None:
+    # The lexicon's cue "Sohn ... Drogen" matched across "keine"; the model decides alone now.
+    raw = lexicon_scores("Mein Sohn nimmt keine Drogen, er ist nur sehr still geworden.")
+    assert "SEE.ANG" not in raw and "SEE.SUCHT" not in raw
+    assert "SEE.ANG" in lexicon_scores("Mein Sohn nimmt Drogen, was kann ich tun?")
 
 
 @pytest.mark.parametrize(
