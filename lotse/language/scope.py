@@ -445,8 +445,6 @@ def _in_marked_clauses(tokens: list[Token], clauses: list[int], markers: frozens
 def _held(tokens: list[Token], clauses: list[int]) -> set[int]:
     """The words of the clauses that say what the person already has (`Reading.held`)."""
     n = len(tokens)
-    if n == 0:
-        return set()
     # Per clause: a verb of having, a marker, a negator, a past participle.
     having: set[int] = set()
     marked: set[int] = set()

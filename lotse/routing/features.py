@@ -26,6 +26,7 @@ __all__ = [
     "content_positions",
     "context_features",
     "features",
+    "is_filler",
     "word_features",
 ]
 
@@ -113,6 +114,13 @@ FILLER_WORDS = frozenset(
         "richtig",
     }
 )
+
+
+def is_filler(reading: Reading, position: int) -> bool:
+    """Whether the word at a position is a filler word (`FILLER_WORDS`), as written or by its lemma."""
+    return reading.tokens[position].folded in FILLER_WORDS or reading.lemmas[position] in FILLER_WORDS
+
+
 _MIN_CHAR_WORD = 4
 _CHAR_NS = (3, 4, 5)
 #: Two content words form a bigram feature when at most one stop word stands between them.

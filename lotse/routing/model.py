@@ -24,7 +24,7 @@ from typing import IO, TYPE_CHECKING, Any
 import numpy as np
 
 from lotse.language import Reading
-from lotse.routing.features import FILLER_WORDS, content_positions, context_features, word_features
+from lotse.routing.features import content_positions, context_features, is_filler, word_features
 
 if TYPE_CHECKING:
     from lotse.routing.neighbours import Neighbours
@@ -88,9 +88,9 @@ class ModelReading:
         for position, weight in self.token_weights(label).most_common():
             if weight <= EVIDENCE_MIN or len(words) >= limit:
                 break
-            token = reading.tokens[position]
-            if token.folded in FILLER_WORDS or reading.lemmas[position] in FILLER_WORDS:
+            if is_filler(reading, position):
                 continue
+            token = reading.tokens[position]
             if token.text not in words:
                 words.append(token.text)
         return tuple(words)
@@ -176,6 +176,20 @@ class NeedModel:
         """Fused score from which a need counts as present."""
         return float(self.meta["threshold"])
 
+    def _learned(
+        self, reading: Reading, positions: list[int], prefix: str, label: str
+    ) -> list[tuple[int, int]]:
+        """The positions whose "<prefix><lemma>" feature the model knows, each with that feature's weight for
+        the label (its int8 value: only the sign is read)."""
+        column = self._column.get(label)
+        if column is None or not positions:
+            return []
+        known, columns = self._index.lookup([prefix + reading.lemmas[i] for i in positions])
+        return [
+            (positions[k], int(self._weights[c, column]))
+            for k, c in zip(known.tolist(), columns.tolist(), strict=True)
+        ]
+
     def negation_supports(self, reading: Reading, positions: Iterable[int], label: str) -> set[int]:
         """Of the positions in a negated scope, those whose negated form the model learned as evidence for the
         label: its weight for "n:<lemma>" is positive. A lack is said with a negation ("kein Schlafplatz",
@@ -183,32 +197,16 @@ class NeedModel:
         texts taught the model which is which, word by word. A position whose clause says a state has ended
         ("früher", "trocken") is never one: the past form ("p:") is learned from current trouble told in the
         past tense as well."""
-        column = self._column.get(label)
-        if column is None:
-            return set()
         negated = [i for i in positions if i in reading.negated and i not in reading.former]
-        known, columns = self._index.lookup(["n:" + reading.lemmas[i] for i in negated])
-        return {
-            negated[k]
-            for k, c in zip(known.tolist(), columns.tolist(), strict=True)
-            if self._weights[c, column] > 0
-        }
+        return {i for i, weight in self._learned(reading, negated, "n:", label) if weight > 0}
 
     def in_place(self, reading: Reading, positions: Iterable[int], label: str) -> set[int]:
         """Of the positions in a clause saying what the person already has (`Reading.held`), those whose
         form in such a clause ("p:<lemma>", the form of past and already-in-place clauses) the model learned
         as evidence against the label: help in place ("den Ausweis haben wir schon"), not trouble that is
         there ("wir haben schon Schulden"). A form the model never learned there is not counted."""
-        column = self._column.get(label)
-        if column is None:
-            return set()
         held = [i for i in positions if i in reading.held]
-        known, columns = self._index.lookup(["p:" + reading.lemmas[i] for i in held])
-        return {
-            held[k]
-            for k, c in zip(known.tolist(), columns.tolist(), strict=True)
-            if self._weights[c, column] < 0
-        }
+        return {i for i, weight in self._learned(reading, held, "p:", label) if weight < 0}
 
     def read(self, reading: Reading, age: int | None, offer: bool = False) -> ModelReading:
         """Probabilities for every label, with the per-token contributions kept for the evidence.

@@ -18,7 +18,7 @@ import numpy as np
 from lotse.language import Reading, read
 from lotse.language.matcher import NEGATION_WORDS, Key, Matcher, Phrase, Scan, compile_phrase
 from lotse.language.scope import ADULT_AGE, INABILITY_BEFORE, NEGATORS, segments
-from lotse.routing.features import FILLER_WORDS
+from lotse.routing.features import is_filler
 from lotse.routing.model import EMERGENCY, EVIDENCE_MIN, NOTHING, ModelReading, NeedModel, fuse, load_model
 from lotse.routing.selection import CANDIDATES, Candidate, rule_choice
 from lotse.search.analysis import (
@@ -436,13 +436,7 @@ def _denied_share(weights: Counter[int], reading: Reading, model: NeedModel, cod
     haben schon Schulden")."""
     # Filler words ("seit", "Jahren") never explain a need, so they neither deny nor keep one: "er trinkt
     # seit Jahren nicht mehr" is denied by "trinkt" alone.
-    positive = {
-        i: w
-        for i, w in weights.items()
-        if w > EVIDENCE_MIN
-        and reading.tokens[i].folded not in FILLER_WORDS
-        and reading.lemmas[i] not in FILLER_WORDS
-    }
+    positive = {i: w for i, w in weights.items() if w > EVIDENCE_MIN and not is_filler(reading, i)}
     total = sum(positive.values())
     if total <= 0:
         return 0.0
