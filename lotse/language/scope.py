@@ -389,9 +389,12 @@ def segments(
     sentences, clauses = [], []
     sentence = clause = 0
     prev_end = 0
+    previous: Token | None = None
     for token in tokens:
         gap = text[prev_end : token.start]
-        if _SENTENCE_GAP.search(gap):
+        if previous is not None and _joins(gap, previous, token):
+            pass
+        elif _SENTENCE_GAP.search(gap):
             sentence += 1
             clause += 1
         elif _CLAUSE_GAP.search(gap) or token.folded in clause_words:
@@ -399,7 +402,17 @@ def segments(
         sentences.append(sentence)
         clauses.append(clause)
         prev_end = token.end
+        previous = token
     return sentences, clauses
+
+
+def _joins(gap: str, previous: Token, token: Token) -> bool:
+    """Whether a mark between two tokens joins them into one word or number instead of ending a clause: the
+    dot or comma of a number ("12.000", "3,5"), a date or a time ("18:30"), and a hyphen inside a word
+    ("Ex-Mann", "Hartz-IV-Antrag")."""
+    if gap in (".", ",", ":"):
+        return previous.text.isdigit() and token.text.isdigit()
+    return gap in ("-", "–") and previous.text[-1:].isalnum() and token.text[:1].isalnum()
 
 
 def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:

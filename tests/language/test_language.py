@@ -53,6 +53,31 @@ def test_inability_lack_not_yet_and_no_one_are_no_negation(text: str) -> None:
     assert not read(text).negated
 
 
+def test_a_hyphen_inside_a_word_keeps_the_negation_of_its_clause() -> None:
+    # "KiWo-Gefährdung" is one word: the negation before it must reach its second part.
+    reading = read("Keine Hinweise auf Kindeswohl-Gefährdung, aber die Eltern sind überfordert.")
+    negated = {t.folded for i, t in enumerate(reading.tokens) if i in reading.negated}
+    assert "gefaehrdung" in negated and "ueberfordert" not in negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir haben schon 12.000 Euro Schulden.",
+        "Termin ist am 12.03.2026 um 18:30 Uhr beim Amt.",
+        "Er trinkt 2,5 Liter Bier am Tag.",
+    ],
+)
+def test_numbers_dates_and_times_do_not_end_a_sentence(text: str) -> None:
+    reading = read(text)
+    assert len(set(reading.sentences)) == 1 and len(set(reading.clauses)) == 1
+
+
+def test_a_dot_between_words_still_ends_a_sentence() -> None:
+    reading = read("Er hat 3 Kinder. 2 davon gehen zur Schule.")
+    assert len(set(reading.sentences)) == 2
+
+
 def test_past_and_solved_clauses_are_marked() -> None:
     reading = read("Früher hat er getrunken. Jetzt braucht er eine Wohnung.")
     past = {t.folded for i, t in enumerate(reading.tokens) if i in reading.past}
