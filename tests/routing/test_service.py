@@ -304,6 +304,25 @@ def test_a_man_who_suffers_violence_at_home_gets_the_mens_crisis_counselling_fir
     assert answer.crisis_note and "110" in answer.crisis_note
 
 
+def test_a_man_after_sexual_violence_gets_the_mens_crisis_counselling_first() -> None:
+    # The lines for women are excluded for him (`gewaltausuebende-nicht-ins-frauenhaus` reads the men's
+    # need); without a rule of its own no crisis offer led.
+    men = summary("Männerberatung bei Krisen und Gewalt", needs=["NOT.MANN"], city_wide=True)
+    line = summary(
+        "Hilfetelefon für Frauen",
+        needs=["NOT.HGEW", "NOT.SEXG"],
+        city_wide=True,
+        target_groups=("ZG.FRAUEN",),
+        description="Rund um die Uhr erreichbar.",
+    )
+    counsel = summary("Fachberatung sexualisierte Gewalt", needs=["NOT.SEXG"], city_wide=True)
+    rules = load_rules(DEFAULT_RULES)
+    answer = ask(router([line, counsel, men], [("NOT.SEXG", 0.9), ("NOT.MANN", 0.6)], rules))
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency) == ("Männerberatung bei Krisen und Gewalt", True)
+    assert "Hilfetelefon für Frauen" not in [r.offer.name for r in answer.referrals]
+
+
 def test_the_emergency_need_comes_first() -> None:
     offers = [SHELTER, summary("Tafel", needs=["VER.TAFEL"])]
     answer = ask(router(offers, [("VER.TAFEL", 0.95), ("NOT.HGEW", 0.6)], load_rules(DEFAULT_RULES)))
