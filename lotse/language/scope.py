@@ -392,13 +392,12 @@ def segments(
     previous: Token | None = None
     for token in tokens:
         gap = text[prev_end : token.start]
-        if previous is not None and _joins(gap, previous, token):
-            pass
-        elif _SENTENCE_GAP.search(gap):
-            sentence += 1
-            clause += 1
-        elif _CLAUSE_GAP.search(gap) or token.folded in clause_words:
-            clause += 1
+        if previous is None or not _joins(gap, previous, token):
+            if _SENTENCE_GAP.search(gap):
+                sentence += 1
+                clause += 1
+            elif _CLAUSE_GAP.search(gap) or token.folded in clause_words:
+                clause += 1
         sentences.append(sentence)
         clauses.append(clause)
         prev_end = token.end

@@ -497,8 +497,7 @@ def choose_threshold(figures: dict[float, tuple[float, float]]) -> float:
     """The threshold whose (recall, precision) lie furthest inside the target: the largest margin of the
     smaller of the two (recall - 0.90, precision - 0.80); on a tie the lower threshold (more recall)."""
     return max(
-        sorted(figures),
-        key=lambda t: (min(figures[t][0] - TARGET_RECALL, figures[t][1] - TARGET_PRECISION), -t),
+        figures, key=lambda t: (min(figures[t][0] - TARGET_RECALL, figures[t][1] - TARGET_PRECISION), -t)
     )
 
 
