@@ -23,9 +23,15 @@ __all__ = ["TABLE_FILE", "build_lemma_table", "lemma", "reload_lemmas"]
 TABLE_FILE = "lemmas_de.tsv.gz"
 
 
+#: The table read instead of the package's (`reload_lemmas(path)`): the one `lotse train` just wrote beside
+#: a model it writes elsewhere (`--out`), so that the model learns the words as the table it ships with reads
+#: them.
+_source: Path | None = None
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    path = resources.files("lotse.data").joinpath(TABLE_FILE)
+    path = _source or resources.files("lotse.data").joinpath(TABLE_FILE)
     if not path.is_file():
         return {}
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
@@ -57,8 +63,11 @@ def _lemma(word: str) -> str:
     return fold(word.lower())
 
 
-def reload_lemmas() -> None:
-    """Forget the table read so far (after `build_lemma_table` wrote a new one)."""
+def reload_lemmas(path: Path | None = None) -> None:
+    """Forget the table read so far (after `build_lemma_table` wrote a new one); read the table at `path`
+    from now on, or the package's without it."""
+    global _source
+    _source = path
     _table.cache_clear()
     _lemma.cache_clear()
 

@@ -52,9 +52,13 @@ class _Table:
         self.starts = re.compile(f"[{ranges}]") if runs else None
 
 
+#: The table read instead of the package's (`reload_pictographs(path)`).
+_source: Path | None = None
+
+
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    path = resources.files("lotse.data").joinpath(TABLE_FILE)
+    path = _source or resources.files("lotse.data").joinpath(TABLE_FILE)
     names: dict[str, tuple[str, ...]] = {}
     if path.is_file():
         with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
@@ -65,8 +69,12 @@ def _table() -> _Table:
     return _Table(names)
 
 
-def reload_pictographs() -> None:
-    """Forget the table read so far (after `build_pictograph_table` wrote a new one)."""
+def reload_pictographs(path: Path | None = None) -> None:
+    """Forget the table read so far (after `build_pictograph_table` wrote a new one); read the table at
+    `path` from now on (the one `lotse train` wrote beside a model it writes elsewhere), or the package's
+    without it."""
+    global _source
+    _source = path
     _table.cache_clear()
 
 

@@ -289,11 +289,17 @@ def train(
 
     # liblinear writes into its input: joblib must hand the workers copies, not read-only memory maps.
     # A need without examples in a fold gets a constant predictor; scikit-learn warns of it, as expected.
-    with joblib.parallel_config(max_nbytes=None), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="Label not .* is present in all training examples")
-        meta = _train(corpus, out, log, lemma_table)
-    if development:
-        meta["selector"] = fit_selector_on(out, development, log)
+    try:
+        with joblib.parallel_config(max_nbytes=None), warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Label not .* is present in all training examples")
+            meta = _train(corpus, out, log, lemma_table)
+        if development:
+            meta["selector"] = fit_selector_on(out, development, log)
+    finally:
+        if lemma_table:
+            # Back to the package's tables: the ones written here hold only beside this model.
+            reload_pictographs()
+            reload_lemmas()
     return meta
 
 
@@ -315,10 +321,10 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
         # German names before the lemmas: their words are lemmatised like the corpus' own.
         table = out.parent / TABLE_FILE
         pictures = build_pictograph_table(out.parent / PICTOGRAPH_TABLE)
-        reload_pictographs()
+        reload_pictographs(out.parent / PICTOGRAPH_TABLE)
         log(f"Emoji-Namen geschrieben: {out.parent / PICTOGRAPH_TABLE} ({pictures} Emoji)")
         forms = build_lemma_table((form for e in corpus for form in lemma_forms(e.text)), table)
-        reload_lemmas()
+        reload_lemmas(table)
         log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
     # Each text is read once: its model features and, for a situation, its terms for the neighbours index.
     docs: list[list[str]] = []

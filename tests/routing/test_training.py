@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,32 @@ def test_the_lemma_table_holds_the_forms_of_the_corpus_lemmas(tmp_path: Path) ->
     with gzip.open(table, "rt", encoding="utf-8") as handle:
         rows = dict(line.split("\t") for line in handle.read().splitlines())
     assert rows["umzubringen"] == "umbringen" and rows["Mahnungen"] == "mahnung"
+
+
+def test_training_reads_words_through_the_tables_it_writes_beside_its_model(tmp_path: Path) -> None:
+    """`lotse train --out DIR/model.npz` writes the lemma table beside the model and must learn the words
+    as that table reads them (it read them through the package's table before: a model trained elsewhere
+    and shipped with its table learned "Gartenzwergen" as a form it would never see again)."""
+    pytest.importorskip("simplemma")
+    pytest.importorskip("emoji")
+    from lotse.language.lemmas import lemma
+
+    files = write_corpus(tmp_path)
+    corpus = load_corpus(files)
+    garden = replace(corpus[0], text="Die Gartenzwergen des Nachbarn sind weg")
+    before = lemma("Gartenzwergen")
+    seen: list[str] = []
+
+    def log(line: str) -> None:
+        if line.startswith("Lemmatabelle geschrieben"):
+            seen.append(lemma("Gartenzwergen"))
+
+    out = tmp_path / "model" / "model.npz"
+    out.parent.mkdir()
+    train([*corpus, garden], out, log=log)
+    assert seen == ["gartenzwerg"]
+    # Afterwards the process reads the package's tables again.
+    assert lemma("Gartenzwergen") == before
 
 
 def test_the_shipped_emoji_names_are_what_the_library_writes(tmp_path: Path) -> None:
