@@ -441,10 +441,8 @@ def _denied_share(weights: Counter[int], reading: Reading, model: NeedModel, cod
     if total <= 0:
         return 0.0
     scoped = {i for i in positive if i in reading.negated or i in reading.former}
-    denied = scoped - model.negation_supports(reading, scoped, code) if scoped else set()
-    if reading.held:
-        denied |= model.in_place(reading, positive, code)
-    return sum(positive[i] for i in denied) / total if denied else 0.0
+    denied = scoped - model.negation_supports(reading, scoped, code) | model.in_place(reading, positive, code)
+    return sum(positive[i] for i in denied) / total
 
 
 def _denied(

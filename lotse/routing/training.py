@@ -319,10 +319,10 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     if lemma_table:
         # The tables first: training and every worker then read words through the same ones. The emoji's
         # German names before the lemmas: their words are lemmatised like the corpus' own.
-        table = out.parent / TABLE_FILE
-        pictures = build_pictograph_table(out.parent / PICTOGRAPH_TABLE)
-        reload_pictographs(out.parent / PICTOGRAPH_TABLE)
-        log(f"Emoji-Namen geschrieben: {out.parent / PICTOGRAPH_TABLE} ({pictures} Emoji)")
+        table, names = out.parent / TABLE_FILE, out.parent / PICTOGRAPH_TABLE
+        pictures = build_pictograph_table(names)
+        reload_pictographs(names)
+        log(f"Emoji-Namen geschrieben: {names} ({pictures} Emoji)")
         forms = build_lemma_table((form for e in corpus for form in lemma_forms(e.text)), table)
         reload_lemmas(table)
         log(f"Lemmatabelle geschrieben: {table} ({forms} Wortformen)")
