@@ -1,8 +1,9 @@
 """Reading a text: tokens with lemmas, and the scopes of negation, time and person.
 
 - Negation: "keine Schulden", "trinkt nicht mehr" put the words they govern in a negated scope; "kann die
-  Miete nicht bezahlen" (inability), "nicht genug Geld" (lack), "noch keinen Kitaplatz" (not yet), "nie
-  Wohngeld beantragt" (not yet asked for) and "keiner hilft" (no one) do not.
+  Miete nicht bezahlen" (inability), "die Heizung geht nicht", "kommt nicht mehr die Treppe hoch" (something
+  that does not work, someone who cannot get somewhere), "nicht genug Geld" (lack), "noch keinen Kitaplatz"
+  (not yet), "nie Wohngeld beantragt" (not yet asked for) and "keiner hilft" (no one) do not.
 - Time and state: a clause with "früher", "damals", "seit Jahren trocken", "läuft wieder", "haben wir schon",
   "ist erledigt" speaks of something past or already in place (`past`); the part of it that says a state
   has ended ("früher", "damals", "trocken", "erledigt"; not "schon", "wieder") is `former`. A clause that
@@ -93,6 +94,27 @@ INABILITY_BEFORE = frozenset(
         "could",
     }
 )
+# "die Heizung geht nicht", "Opa kommt nicht mehr die Treppe hoch", "klappt nicht": something that does not
+# work or a person who cannot get somewhere, which is a need, not a denial. Not "es geht nicht um Geld".
+_NOT_WORKING_BEFORE = frozenset(
+    {
+        "geht",
+        "gehen",
+        "ging",
+        "funktioniert",
+        "funktionieren",
+        "funktionierte",
+        "klappt",
+        "klappen",
+        "klappte",
+        "kommt",
+        "komme",
+        "kommen",
+        "kam",
+        "kamen",
+    }
+)
+_NOT_WORKING_EXCEPT_AFTER = frozenset({"um"})
 _FORWARD = 4
 _BACKWARD = 3
 # "noch nicht", "noch keinen Kitaplatz": not yet, which is still open, so a need.
@@ -197,6 +219,7 @@ _PARTICIPLE = re.compile(
 )
 _SENTENCE_GAP = re.compile(r"[.!?;\n]")
 _CLAUSE_GAP = re.compile(r"[,:()\-–]")
+_DATE_END = re.compile(r"\. ?")
 _QUESTION = re.compile(r"\?")
 #: Words by which a sentence asks for help, whatever else it says (folded forms: "benötige" is read as
 #: "benoetige"; German and English).
@@ -390,14 +413,20 @@ def segments(
     sentence = clause = 0
     prev_end = 0
     previous: Token | None = None
+    # Whether the previous token is the second number of a date ("12.03"): its closing dot before a word in
+    # lower case ("am 12.03. um 9 Uhr") ends no sentence, while "ich bin 15. ich weiß" does.
+    in_date = False
     for token in tokens:
         gap = text[prev_end : token.start]
-        if previous is None or not _joins(gap, previous, token):
+        joined = previous is not None and _joins(gap, previous, token)
+        date_end = in_date and _DATE_END.fullmatch(gap) and (token.text[:1].islower() or token.text.isdigit())
+        if previous is not None and not joined and not date_end:
             if _SENTENCE_GAP.search(gap):
                 sentence += 1
                 clause += 1
             elif _CLAUSE_GAP.search(gap) or token.folded in clause_words:
                 clause += 1
+        in_date = joined and gap == "." and token.text.isdigit()
         sentences.append(sentence)
         clauses.append(clause)
         prev_end = token.end
@@ -425,6 +454,10 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
         after = {t.folded for t in tokens[i + 1 : i + 3]}
         before = {t.folded for t in tokens[max(0, i - 3) : i]}
         if after & _LACK_AFTER or before & INABILITY_BEFORE:
+            continue
+        if before & _NOT_WORKING_BEFORE and not (
+            i + 1 < n and tokens[i + 1].folded in _NOT_WORKING_EXCEPT_AFTER
+        ):
             continue
         if i > 0 and tokens[i - 1].folded in _NOT_YET_BEFORE:
             continue

@@ -47,10 +47,19 @@ def test_a_closing_negation_governs_the_words_before_it() -> None:
         "Wohngeld hab ich nie beantragt.",
         "Keiner nimmt eine Alleinerziehende mit drei Kindern.",
         "Hier hilft mir keiner.",
+        "Die Heizung funktioniert nicht mehr.",
+        "oppa kommt nich mehr die trepp rauf",
+        "Er geht nicht mehr zur Schule.",
     ],
 )
 def test_inability_lack_not_yet_and_no_one_are_no_negation(text: str) -> None:
     assert not read(text).negated
+
+
+def test_it_is_not_about_keeps_its_negation() -> None:
+    reading = read("Es geht nicht um Schulden, sondern um die Wohnung.")
+    negated = {t.folded for i, t in enumerate(reading.tokens) if i in reading.negated}
+    assert "schulden" in negated and "wohnung" not in negated
 
 
 def test_a_hyphen_inside_a_word_keeps_the_negation_of_its_clause() -> None:
@@ -76,6 +85,19 @@ def test_numbers_dates_and_times_do_not_end_a_sentence(text: str) -> None:
 def test_a_dot_between_words_still_ends_a_sentence() -> None:
     reading = read("Er hat 3 Kinder. 2 davon gehen zur Schule.")
     assert len(set(reading.sentences)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Am 3.5. hat er mich geschlagen.", 1),
+        ("Termin am 12.03. um 9 Uhr beim Jobcenter.", 1),
+        ("Er kam am 3.5. Dann war Ruhe.", 2),
+        ("ich bin 15. ich weiß nicht weiter", 2),
+    ],
+)
+def test_a_dates_closing_dot_ends_a_sentence_only_before_a_capital(text: str, count: int) -> None:
+    assert len(set(read(text).sentences)) == count
 
 
 def test_past_and_solved_clauses_are_marked() -> None:
