@@ -21,12 +21,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, listed, recognise
 from lotse.routing.training import case_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 OWN_SITUATIONS = ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"
+#: Resamples of the bootstrap interval of a sealed set's recall and precision.
+BOOTSTRAP = 2000
 
 
 @dataclass
@@ -43,6 +47,9 @@ class Tally:
     others: int = 0
     alarms: int = 0
     errors: list[str] = field(default_factory=list)
+    #: Per case recall and precision, for the interval (`interval`).
+    recalls: list[float] = field(default_factory=list)
+    precisions: list[float] = field(default_factory=list)
 
     def add(
         self, gold: set[str], predicted: set[str], emergency: bool | None = False, flagged: bool = False
@@ -54,6 +61,8 @@ class Tally:
         self.cases += 1
         self.recall += recall
         self.precision += precision
+        self.recalls.append(recall)
+        self.precisions.append(precision)
         self.exact += gold == predicted
         self.returned += len(predicted)
         if emergency is None:
@@ -74,6 +83,19 @@ class Tally:
             f"| {name} | {self.cases} | {self.recall / n:.3f} | {self.precision / n:.3f} | "
             f"{self.exact / n:.3f} | {self.returned / n:.2f} | {emergency} | {alarms} |"
         )
+
+
+def interval(values: list[float], resamples: int = BOOTSTRAP, seed: int = 20261207) -> tuple[float, float]:
+    """The 95 % percentile bootstrap interval of the mean of per-case figures: the cases drawn with
+    replacement `resamples` times (a fixed seed, so `make eval` prints the same interval every time). It
+    says how far a set of this size may lie from what the same writers would give on many more texts."""
+    if not values:
+        return (0.0, 0.0)
+    data = np.asarray(values, dtype=np.float64)
+    rng = np.random.default_rng(seed)
+    means = data[rng.integers(0, len(data), size=(resamples, len(data)))].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return (float(low), float(high))
 
 
 def sets(shared: Path) -> list[tuple[str, list[Path], bool]]:
@@ -245,6 +267,17 @@ def main(argv: list[str] | None = None) -> int:
     print(HEADER)
     for name, total, _, _ in results:
         print(total.row(name))
+    print("\n## Versiegelte Sätze: 95-%-Intervalle (Bootstrap über die Fälle)\n")
+    print("| Satz | Fälle | Recall | Intervall | Präzision | Intervall |")
+    print("| --- | ---: | ---: | :---: | ---: | :---: |")
+    for name, total, _, sealed in results:
+        if sealed:
+            n = max(total.cases, 1)
+            (r_low, r_high), (p_low, p_high) = interval(total.recalls), interval(total.precisions)
+            print(
+                f"| {name} | {total.cases} | {total.recall / n:.3f} | {r_low:.3f}–{r_high:.3f} | "
+                f"{total.precision / n:.3f} | {p_low:.3f}–{p_high:.3f} |"
+            )
     print("\n## Versiegelte Sätze nach Stil\n")
     print(HEADER)
     for name, _, by_style, sealed in results:
