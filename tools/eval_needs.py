@@ -38,8 +38,6 @@ class Tally:
     """Sums over the cases of one set or style."""
 
     cases: int = 0
-    recall: float = 0.0
-    precision: float = 0.0
     exact: int = 0
     returned: int = 0
     emergencies: int = 0
@@ -47,9 +45,19 @@ class Tally:
     others: int = 0
     alarms: int = 0
     errors: list[str] = field(default_factory=list)
-    #: Per case recall and precision, for the interval (`interval`).
+    #: Per case recall and precision (their sums are `recall` and `precision`; `interval` reads them).
     recalls: list[float] = field(default_factory=list)
     precisions: list[float] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        """Sum of the cases' recall."""
+        return sum(self.recalls)
+
+    @property
+    def precision(self) -> float:
+        """Sum of the cases' precision."""
+        return sum(self.precisions)
 
     def add(
         self, gold: set[str], predicted: set[str], emergency: bool | None = False, flagged: bool = False
@@ -59,8 +67,6 @@ class Tally:
         nothing is predicted)."""
         recall, precision = case_figures(gold, predicted)
         self.cases += 1
-        self.recall += recall
-        self.precision += precision
         self.recalls.append(recall)
         self.precisions.append(precision)
         self.exact += gold == predicted

@@ -113,6 +113,8 @@ _NOT_WORKING_BEFORE = frozenset(
         "kamen",
     }
 )
+# Before a negator, these make it no denial.
+_NO_DENIAL_BEFORE = INABILITY_BEFORE | _NOT_WORKING_BEFORE
 _FORWARD = 4
 _BACKWARD = 3
 # "noch nicht", "noch keinen Kitaplatz": not yet, which is still open, so a need.
@@ -418,7 +420,7 @@ def segments(
         gap = text[prev_end : token.start]
         joined = previous is not None and _joins(gap, previous, token)
         date_end = in_date and _DATE_END.fullmatch(gap) and (token.text[:1].islower() or token.text.isdigit())
-        if previous is not None and not joined and not date_end:
+        if not (previous is None or joined or date_end):
             if _SENTENCE_GAP.search(gap):
                 sentence += 1
                 clause += 1
@@ -451,9 +453,7 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
             continue
         after = {t.folded for t in tokens[i + 1 : i + 3]}
         before = {t.folded for t in tokens[max(0, i - 3) : i]}
-        if after & _LACK_AFTER or before & INABILITY_BEFORE:
-            continue
-        if before & _NOT_WORKING_BEFORE:
+        if after & _LACK_AFTER or before & _NO_DENIAL_BEFORE:
             continue
         if i > 0 and tokens[i - 1].folded in _NOT_YET_BEFORE:
             continue
