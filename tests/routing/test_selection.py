@@ -18,7 +18,14 @@ from lotse.routing.selection import (
     fit_selector,
     unfitted_trees,
 )
-from lotse.routing.training import SELECTOR_THRESHOLDS, choose_threshold, load_corpus, train
+from lotse.routing.training import (
+    SELECTOR_THRESHOLDS,
+    choose_threshold,
+    fit_selector_on,
+    load_corpus,
+    sealed_prompt_set,
+    train,
+)
 from tests.routing.test_training import write_corpus
 
 pytest.importorskip("sklearn")
@@ -166,6 +173,36 @@ def test_training_fits_the_selector_on_the_development_sets(tmp_path: Path) -> N
     inputs = selector_inputs("Das Inkasso schreibt wegen der Schulden", None, model)
     assert inputs[0][0].code == "GEL.SCHULD"
     assert model.selector.chosen(*inputs, limit=4)[:1] == ["GEL.SCHULD"]
+
+
+def test_the_threshold_is_chosen_on_the_sets_written_with_the_sealed_prompt(tmp_path: Path) -> None:
+    # The sets from s9 on were written with the sealed sets' prompt: the threshold is chosen on them, while
+    # the trees learn from every development set.
+    assert [sealed_prompt_set(n) for n in ("s9", "s10", "s37", "s4", "s1", "v1", "v3", "sx", "s")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+    ]
+    files = write_corpus(tmp_path)
+    out = tmp_path / "model.npz"
+    train(load_corpus(files), out, log=lambda _line: None, lemma_table=False)
+    lines: list[str] = []
+    selector = fit_selector_on(
+        out, {"s4": load_corpus(files[:1]), "s12": load_corpus(files[1:])}, lines.append
+    )
+    assert selector["texts"] == 72
+    chosen = [line for line in lines if line.startswith("Schwelle gewählt")]
+    assert chosen and chosen[0].startswith("Schwelle gewählt auf 1 Sätzen (s12)")
+    # Without any such set (an installation's own development material), it chooses on all of them.
+    lines.clear()
+    fit_selector_on(out, {"a": load_corpus(files[:1]), "b": load_corpus(files[1:])}, lines.append)
+    assert any(line.startswith("Schwelle gewählt auf 2 Sätzen (a, b)") for line in lines)
 
 
 def test_the_selector_threshold_lies_furthest_inside_the_target() -> None:
