@@ -32,7 +32,15 @@ from lotse.language.lemmas import TABLE_FILE, build_lemma_table, reload_lemmas
 from lotse.language.pictographs import TABLE_FILE as PICTOGRAPH_TABLE
 from lotse.language.pictographs import build_pictograph_table, reload_pictographs
 from lotse.routing.features import features
-from lotse.routing.model import EMERGENCY, NEIGHBOUR_ARRAYS, NOTHING, fuse, fusion_inputs, quantize
+from lotse.routing.model import (
+    EMERGENCY,
+    NEIGHBOUR_ARRAYS,
+    NOTHING,
+    SparseRows,
+    fuse,
+    fusion_inputs,
+    quantize,
+)
 from lotse.routing.selection import rule_choice
 from lotse.taxonomy import load_taxonomy
 
@@ -461,12 +469,15 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     log(f"Nächste Situationen: {len(situations)} Situationen, {terms} Begriffe")
     out.parent.mkdir(parents=True, exist_ok=True)
     quantized, scales = quantize(weights)
+    values, value_labels, starts = SparseRows.parts(quantized)
     np.savez_compressed(
         out,
         labels=np.array(labels),
         vocabulary=np.array([str(v) for v in vocabulary], dtype=str),
         idf=vec.idf_.astype(np.float32),
-        weights=quantized,
+        weight_values=values,
+        weight_labels=value_labels,
+        weight_starts=starts,
         weight_scales=scales,
         intercepts=intercepts,
         meta=np.array(json.dumps(meta)),

@@ -217,7 +217,17 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
     with resources.files("lotse.data").joinpath(MODEL_FILE).open("rb") as handle, np.load(handle) as data:
         vocabulary = {str(f): i for i, f in enumerate(data["vocabulary"])}
         idf, intercepts = data["idf"], data["intercepts"]
-        weights = data["weights"].astype(np.float32) * data["weight_scales"]
+        if "weight_values" in data:
+            # The non-zero weights per feature, as a compressed sparse row matrix of scipy's own reading.
+            from scipy.sparse import csr_matrix
+
+            stored = csr_matrix(
+                (data["weight_values"], data["weight_labels"], data["weight_starts"]),
+                shape=(len(data["vocabulary"]), len(data["labels"])),
+            ).toarray()
+        else:
+            stored = data["weights"]
+        weights = stored.astype(np.float32) * data["weight_scales"]
     reading = read(text)
     counts = Counter(vocabulary[f] for f, _ in features(reading, age) if f in vocabulary)
     columns = np.array(list(counts))
@@ -228,6 +238,56 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
     for _ in range(2):
         got = model.read(reading, age).probabilities
         assert np.allclose([got[label] for label in model.labels], expected, atol=1e-4)
+
+
+def test_the_sparse_weights_give_back_the_dense_rows() -> None:
+    """A worker keeps only the non-zero int8 weights: the rows of any features, in any order and repeated,
+    must be the dense ones, also for a feature without any weight and for a text without features."""
+    import numpy as np
+
+    from lotse.routing.model import SparseRows
+
+    rng = np.random.default_rng(11)
+    dense = (rng.integers(-127, 128, size=(500, 72)) * (rng.random((500, 72)) < 0.3)).astype(np.int8)
+    dense[[0, 17, 499]] = 0
+    sparse = SparseRows.from_dense(dense)
+    columns = np.array([17, 3, 3, 499, 0, 250, 498])
+    assert (sparse.rows(columns) == dense[columns]).all()
+    assert sparse.rows(np.array([], dtype=np.int64)).shape == (0, 72)
+    assert (sparse.rows(np.array([0, 17])) == 0).all()
+    for label in (0, 5, 71):
+        assert sparse.weights(columns.tolist(), label) == dense[columns, label].tolist()
+    with pytest.raises(ValueError, match="höchstens 256"):
+        SparseRows.from_dense(np.zeros((2, 257), dtype=np.int8))
+
+
+def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(tmp_path: Path) -> None:
+    """Model files of earlier versions store the weights dense: they must read exactly as the sparse form."""
+    import numpy as np
+
+    from lotse.routing.model import SparseRows
+
+    out = tmp_path / "model.npz"
+    train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+    with np.load(out) as data:
+        arrays = {key: data[key] for key in data.files}
+    dense = np.zeros((len(arrays["vocabulary"]), len(arrays["labels"])), dtype=np.int8)
+    for row in range(len(dense)):
+        span = slice(arrays["weight_starts"][row], arrays["weight_starts"][row + 1])
+        dense[row, arrays["weight_labels"][span]] = arrays["weight_values"][span]
+    assert (SparseRows.from_dense(dense).rows(np.arange(len(dense))) == dense).all()
+    old = {
+        k: v
+        for k, v in arrays.items()
+        if not k.startswith(("weight_values", "weight_labels", "weight_starts"))
+    }
+    np.savez_compressed(tmp_path / "old.npz", **old, weights=dense)
+    with out.open("rb") as a, (tmp_path / "old.npz").open("rb") as b:
+        new_model, old_model = read_model(a), read_model(b)
+    for text in ("Das Inkasso schreibt wegen meiner Schulden", "Er hat mich geschlagen", "Strom abgestellt"):
+        assert (
+            new_model.read(read(text), None).probabilities == old_model.read(read(text), None).probabilities
+        )
 
 
 def test_quantized_weights_stay_within_half_a_step_of_the_trained_ones() -> None:
