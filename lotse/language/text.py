@@ -14,15 +14,34 @@ __all__ = ["MAX_WORD_LEN", "TOKEN_RE", "Token", "fold", "fold_token", "fold_word
 MAX_WORD_LEN = 64
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
-# Letters and digits; "§" is kept as a token of its own so that "§ 35" stays searchable.
-TOKEN_RE = re.compile(r"§|[^\W_]+")
+
+
+def _mark_class() -> str:
+    """A regex character class of the combining marks of the Basic Multilingual Plane (categories Mn, Mc,
+    Me): the vowel signs of Devanagari, Bengali, Tamil or Thai, Arabic vowel points, a decomposed umlaut's
+    dots. They belong to the word they stand in."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")]
+    ranges: list[tuple[int, int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    return "[" + "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges) + "]"
+
+
+# Letters and digits, with the combining marks inside a word (a word of Hindi, "मेरे पति", falls apart at
+# every vowel sign without them); "§" is kept as a token of its own so that "§ 35" stays searchable.
+_MARKS = _mark_class()
+TOKEN_RE = re.compile(rf"§|[^\W_]+(?:{_MARKS}+[^\W_]*)*")
 
 
 def fold(text: str) -> str:
-    """Lowercase, spell out umlauts and ß (ä -> ae), and strip all other diacritics."""
+    """Lowercase, spell out umlauts and ß (ä -> ae, also where the dots come as a combining mark), and strip
+    all other diacritics (the marks of canonical combining class above 0; a Hindi vowel sign stays)."""
     if text.isascii():
         return text.lower()
-    text = text.lower().translate(_UMLAUTS)
+    text = unicodedata.normalize("NFC", text.lower()).translate(_UMLAUTS)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -27,6 +27,20 @@ def test_unknown_words_keep_their_folded_form() -> None:
     assert lemma("Bürgergeldantragsformular") == "buergergeldantragsformular"
 
 
+def test_words_keep_their_combining_marks() -> None:
+    # A Hindi word falls apart at every vowel sign if the signs do not count as part of the word.
+    assert [t.text for t in tokenize("मेरे पति मुझे मारते हैं")] == ["मेरे", "पति", "मुझे", "मारते", "हैं"]
+    assert [t.text for t in tokenize("ผัวตีฉัน ทุกวัน")] == ["ผัวตีฉัน", "ทุกวัน"]
+    # Arabic vowel points belong to their word and fold away: the word reads as it is usually written.
+    assert [t.folded for t in tokenize("كَتَبَ الوَلَدُ")] == [t.folded for t in tokenize("كتب الولد")]
+    # Text from a phone or a Mac may send "ü" as "u" and two dots: one word, folded like the single letter.
+    decomposed = "Fu\u0308r die Mu\u0308llers"
+    assert [t.folded for t in tokenize(decomposed)] == ["fuer", "die", "muellers"]
+    assert fold(decomposed) == fold("Für die Müllers")
+    # A mark without a letter before it is no word.
+    assert [t.text for t in tokenize("\u0301 §\u0301 35")] == ["§", "35"]
+
+
 def test_negation_governs_the_following_words_of_its_clause() -> None:
     reading = read("Sie hat keine Schulden, aber die Miete ist zu hoch.")
     words = [t.folded for i, t in enumerate(reading.tokens) if i in reading.negated]
