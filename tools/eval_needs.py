@@ -192,7 +192,7 @@ def agreement() -> None:
     corpus/agreement/train/t*-labeller.jsonl those of training texts.
     """
     folder = ROOT / "corpus" / "agreement"
-    second = by_id(sorted(folder.glob("s*-labeller-*.jsonl")))
+    second = by_id(sorted([*folder.glob("s*-labeller-*.jsonl"), *folder.glob("l*-labeller-*.jsonl")]))
     # Sealed sets first, then spent ones (their second readers stay a measure of the writers' labels).
     groups = [("versiegelt", f) for f in sorted((ROOT / "corpus" / "sealed").glob("*/"))]
     groups += [("Entwicklung", f) for f in spent_sets()]
