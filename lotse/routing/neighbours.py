@@ -126,11 +126,21 @@ class Neighbours:
         self._label_starts = np.asarray(data[f"{PREFIX}label_starts"], dtype=np.int64)
         #: How many training situations the index holds.
         self.size = len(self._label_starts) - 1
-        # The postings' situation numbers are their largest array: up to 65,536 situations they fit in 16 bits
-        # (the model of the fourteenth step: 55,965 situations, 1.6 million postings, 6.4 -> 3.2 MB of a
-        # worker); a larger corpus keeps 32 bits.
-        numbers = np.uint16 if self.size <= 1 << 16 else np.int32
-        self._documents = np.asarray(data[f"{PREFIX}documents"], dtype=numbers)
+        # The postings' situation numbers are their largest array: a worker keeps their low 16 bits (the model
+        # of the fourteenth step: 55,965 situations, 1.6 million postings, 6.4 -> 3.2 MB) and, for a corpus of
+        # more than 65,536 situations, per term where its postings pass each further 65,536 (a term's
+        # situations ascend): 0.9 MB per such block for the model of the twenty-third step (65,988
+        # situations, 1.9 million postings; 32 bits would take 3.8 MB more).
+        numbers = np.asarray(data[f"{PREFIX}documents"], dtype=np.int64)
+        self._documents = (numbers & 0xFFFF).astype(np.uint16)
+        blocks = max(self.size - 1, 0) >> 16
+        self._block_starts = np.zeros((len(self._starts) - 1, blocks), dtype=np.int32)
+        for block in range(1, blocks + 1):
+            below = np.concatenate([[0], np.cumsum(numbers < block << 16)])
+            self._block_starts[:, block - 1] = (
+                self._starts[:-1] + below[self._starts[1:]] - below[self._starts[:-1]]
+            )
+        del numbers
         self._weights = np.asarray(data[f"{PREFIX}weights"], dtype=np.float16)
         self._labels = np.asarray(data[f"{PREFIX}labels"], dtype=np.int16)
         self._codes = list(codes)
@@ -157,7 +167,11 @@ class Neighbours:
             return empty
         # The postings of all the text's terms in one array: offsets of each term's run, plus a running index.
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-        documents = self._documents[offsets]
+        documents = self._documents[offsets].astype(np.int64)
+        if self._block_starts.shape[1]:
+            # A posting at or after the offset where its term passes a block boundary lies beyond it.
+            passed = (offsets[:, None] >= np.repeat(self._block_starts[columns], lengths, axis=0)).sum(axis=1)
+            documents += passed.astype(np.int64) << 16
         shares = self._weights[offsets].astype(np.float64) * np.repeat(values, lengths)
         # Summed per situation touched (a few thousand postings: sorting them costs less than a count over
         # the whole corpus), then the k best.

@@ -80,6 +80,34 @@ def test_an_index_of_more_situations_than_sixteen_bits_number_still_votes() -> N
     assert sorted(documents.tolist()) == [shift, shift + 1]
 
 
+def test_the_postings_of_one_term_may_straddle_several_blocks_of_sixteen_bits() -> None:
+    # A worker keeps 16 bits per posting and, per term, where its postings pass each further 65,536: the
+    # same situations spread over numbers up to 145,000 (three blocks) are found and vote as before.
+    arrays = index_arrays()
+    size = len(PAIRS) + len(OTHERS)
+    spread = np.arange(size, dtype=np.int64) * 3_300 + 7
+    documents = arrays[f"{NEIGHBOUR_ARRAYS}documents"]
+    arrays[f"{NEIGHBOUR_ARRAYS}documents"] = spread[documents].astype(documents.dtype)
+    starts = arrays[f"{NEIGHBOUR_ARRAYS}label_starts"]
+    counts = np.zeros(int(spread[-1]) + 1, dtype=np.int64)
+    counts[spread] = np.diff(starts)
+    arrays[f"{NEIGHBOUR_ARRAYS}label_starts"] = np.concatenate([[0], np.cumsum(counts)]).astype(starts.dtype)
+    large = Neighbours(arrays, CODES)
+    assert large.size == int(spread[-1]) + 1 > 2 * 65_536
+    small = index()
+    for text in (
+        "Morgen kommt der Gerichtsvollzieher wegen der Räumungsklage",
+        "Schon wieder Mahnungen vom Inkasso",
+        "Heute Apfel3 und Birne4 und Apfel17 gekauft, Apfel19",
+    ):
+        assert large.votes(read(text)) == pytest.approx(small.votes(read(text)))
+        found, similarity = large.nearest(read(text), k=4)
+        expected, expected_similarity = small.nearest(read(text), k=4)
+        assert sorted(zip(found.tolist(), similarity.round(6).tolist(), strict=True)) == sorted(
+            zip(spread[expected].tolist(), expected_similarity.round(6).tolist(), strict=True)
+        )
+
+
 def test_at_most_k_situations_vote() -> None:
     documents, similarity = index().nearest(read("Gerichtsvollzieher Inkasso Apfel3 Birne4"), k=2)
     assert len(documents) == 2
