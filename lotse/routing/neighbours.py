@@ -167,11 +167,11 @@ class Neighbours:
             return empty
         # The postings of all the text's terms in one array: offsets of each term's run, plus a running index.
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-        documents = self._documents[offsets].astype(np.int64)
+        documents = self._documents[offsets]
         if self._block_starts.shape[1]:
             # A posting at or after the offset where its term passes a block boundary lies beyond it.
             passed = (offsets[:, None] >= np.repeat(self._block_starts[columns], lengths, axis=0)).sum(axis=1)
-            documents += passed.astype(np.int64) << 16
+            documents = documents.astype(np.int64) + (passed.astype(np.int64) << 16)
         shares = self._weights[offsets].astype(np.float64) * np.repeat(values, lengths)
         # Summed per situation touched (a few thousand postings: sorting them costs less than a count over
         # the whole corpus), then the k best.

@@ -590,7 +590,8 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     # The threshold is chosen on the sets written with the sealed sets' prompt; a corpus without them (the
     # tests' small one) chooses on all.
     choosing = [name for name in left_out if sealed_prompt_set(name)] or list(left_out)
-    threshold = choose_threshold(mean(choosing))
+    chosen_on = mean(choosing)
+    threshold = choose_threshold(chosen_on)
     log(
         "Bedarfsauswahl, je Entwicklungssatz ausgelassen (Recall / Präzision, Mittel der Sätze): "
         f"feste Regel {rule_recall:.3f} / {rule_precision:.3f}; alle {len(left_out)} Sätze: "
@@ -598,7 +599,7 @@ def fit_selector_on(model_file: Path, sets: dict[str, list[Example]], log: Any =
     )
     log(
         f"Schwelle gewählt auf {len(choosing)} Sätzen ({', '.join(choosing)}): "
-        + line(mean(choosing))
+        + line(chosen_on)
         + f"; gewählt ab {threshold:.2f}"
     )
     selector_meta = fit_selector([t for ts in read.values() for t in ts], threshold)

@@ -271,10 +271,12 @@ def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(tmp_path: Path)
     train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
     with np.load(out) as data:
         arrays = {key: data[key] for key in data.files}
-    dense = np.zeros((len(arrays["vocabulary"]), len(arrays["labels"])), dtype=np.int8)
-    for row in range(len(dense)):
-        span = slice(arrays["weight_starts"][row], arrays["weight_starts"][row + 1])
-        dense[row, arrays["weight_labels"][span]] = arrays["weight_values"][span]
+    from scipy.sparse import csr_matrix
+
+    dense = csr_matrix(
+        (arrays["weight_values"], arrays["weight_labels"], arrays["weight_starts"]),
+        shape=(len(arrays["vocabulary"]), len(arrays["labels"])),
+    ).toarray()
     assert (SparseRows.from_dense(dense).rows(np.arange(len(dense))) == dense).all()
     old = {
         k: v
