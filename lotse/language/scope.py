@@ -334,6 +334,8 @@ _CHILD_WORDS = frozenset(_ROLES["child"]) | {"kid", "kleine", "kleinen", "sons",
 _CHILD_ENDINGS = ("kind", "kinder", "kindern", "sohn", "tochter", "baby", "maedchen", "enkel", "schueler")
 _CHILD_STARTS = ("kind", "jugend")
 _ROLE_OF = {word: role for role, words in _ROLES.items() for word in words}
+#: Words by which writers speak of themselves: a clause holding one ends the scope of another person.
+_FIRST_PERSON = frozenset({"ich", "mich", "mir", "wir", "uns", "i", "me", "we", "us"})
 _POSSESSIVE = frozenset(
     {
         "mein",
@@ -386,6 +388,10 @@ class Reading:
     #: Words of a clause that says the person already has something ("den Ausweis haben wir schon",
     #: "Kleidung haben wir genug"): help in place, if the thing named is help (the model knows which).
     held: frozenset[int] = frozenset()
+    #: Words of the clauses about another person than the writer ("meine Tochter trinkt", and "sie hat
+    #: 25 Jahre getrunken" after it): whose trouble a word tells, which decides between the person's offer
+    #: and the relatives' one.
+    others: frozenset[int] = frozenset()
 
     def person_age(self) -> int | None:
         """The first plausible age the text names (0..110), e.g. "mein Sohn (15)" -> 15."""
@@ -483,6 +489,25 @@ def _in_marked_clauses(tokens: list[Token], clauses: list[int], markers: frozens
     return {i for i in range(len(tokens)) if clauses[i] in marked}
 
 
+def _about_others(tokens: list[Token], clauses: list[int], named: set[int]) -> set[int]:
+    """The words of the clauses about another person (`Reading.others`): a clause that names a person with a
+    possessive or an article ("meine Tochter", "der Nachbar") and the clauses after it, until a clause speaks
+    of the writer ("ich", "wir") without naming a person again."""
+    if not named:
+        return set()
+    first = {clauses[i] for i, t in enumerate(tokens) if t.folded in _FIRST_PERSON}
+    about: set[int] = set()
+    active = False
+    for clause in sorted(set(clauses)):
+        if clause in named:
+            active = True
+        elif clause in first:
+            active = False
+        if active:
+            about.add(clause)
+    return {i for i in range(len(tokens)) if clauses[i] in about}
+
+
 def _held(tokens: list[Token], clauses: list[int]) -> set[int]:
     """The words of the clauses that say what the person already has (`Reading.held`)."""
     n = len(tokens)
@@ -557,10 +582,12 @@ def read(text: str) -> Reading:
     tokens, forms = _tokens(text)
     sentences, clauses = segments(text, tokens)
     roles = []
+    named: set[int] = set()
     for i, token in enumerate(tokens):
         role = _ROLE_OF.get(token.folded)
         if role and i > 0 and tokens[i - 1].folded in _POSSESSIVE:
             roles.append(role)
+            named.add(clauses[i])
     return Reading(
         tokens=tuple(tokens),
         lemmas=tuple(lemma(form) for form in forms),
@@ -573,4 +600,5 @@ def read(text: str) -> Reading:
         ages=tuple(_ages(text)),
         requests=frozenset(_requests(text, tokens, sentences)),
         held=frozenset(_held(tokens, clauses)),
+        others=frozenset(_about_others(tokens, clauses, named)),
     )

@@ -6,6 +6,8 @@ of the situation that made a need:
 - "n:<lemma>" when the word stands in a negated scope, "p:<lemma>" in a past or already-solved clause;
 - "q:<lemma>" when it stands in a sentence that asks for something (`Reading.requests`: a question, or
   "brauchen", "suche", "Hilfe", "bitte"): the need a text asks for against the background it tells;
+- "o:<lemma>" when it stands in a clause about another person than the writer (`Reading.others`: "meine
+  Tochter trinkt"): whose trouble it is, the person's or a relative's;
 - "b:<lemma>_<lemma>" for neighbouring content words of one sentence;
 - "c:<n-gram>" letter 3- to 5-grams of the folded word (typos, learners' spellings, unknown compounds);
 - "r:<role>" who the text is about, "a:<band>" the age band of the person concerned;
@@ -180,6 +182,8 @@ def context_features(
             yield "p:" + lemma, i
         if i in reading.requests:
             yield "q:" + lemma, i
+        if i in reading.others:
+            yield "o:" + lemma, i
         if (
             previous is not None
             and i - previous[0] <= _BIGRAM_GAP

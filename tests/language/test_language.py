@@ -161,6 +161,30 @@ def test_a_past_tense_a_repetition_or_a_lack_is_not_held(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "theirs", "mine"),
+    [
+        # The person named, and the clauses after it until the writer speaks of themselves.
+        (
+            "Meine Tochter trinkt seit Jahren, sie hat ihren Job verloren. Ich kann nicht mehr schlafen.",
+            {"trinkt", "job"},
+            {"schlafen"},
+        ),
+        ("Der Nachbar schreit jede Nacht und wir haben Angst.", {"schreit"}, {"angst"}),
+        ("Ich trinke zu viel, meine Frau weiß es nicht.", {"weiss"}, {"trinke"}),
+    ],
+)
+def test_words_about_another_person_are_theirs(text: str, theirs: set[str], mine: set[str]) -> None:
+    reading = read(text)
+    others = {t.folded for i, t in enumerate(reading.tokens) if i in reading.others}
+    assert theirs <= others
+    assert not mine & others
+
+
+def test_a_text_about_the_writer_alone_has_no_other_person() -> None:
+    assert not read("Ich trinke seit Jahren zu viel und habe Schulden.").others
+
+
+@pytest.mark.parametrize(
     ("text", "asked", "background"),
     [
         ("Mein Mann trinkt seit Jahren. Wir brauchen eine neue Wohnung.", "wohnung", "trinkt"),
