@@ -484,9 +484,13 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
     return out
 
 
+def _words_of(clauses: list[int], chosen: set[int]) -> set[int]:
+    """The positions of the words that stand in the chosen clauses."""
+    return {i for i, clause in enumerate(clauses) if clause in chosen} if chosen else set()
+
+
 def _in_marked_clauses(tokens: list[Token], clauses: list[int], markers: frozenset[str]) -> set[int]:
-    marked = {clauses[i] for i, t in enumerate(tokens) if t.folded in markers}
-    return {i for i in range(len(tokens)) if clauses[i] in marked}
+    return _words_of(clauses, {clauses[i] for i, t in enumerate(tokens) if t.folded in markers})
 
 
 def _about_others(tokens: list[Token], clauses: list[int], named: set[int]) -> set[int]:
@@ -498,14 +502,12 @@ def _about_others(tokens: list[Token], clauses: list[int], named: set[int]) -> s
     first = {clauses[i] for i, t in enumerate(tokens) if t.folded in _FIRST_PERSON}
     about: set[int] = set()
     active = False
-    for clause in sorted(set(clauses)):
-        if clause in named:
-            active = True
-        elif clause in first:
-            active = False
+    # Clauses are numbered 0, 1, 2, ... in text order (`segments`).
+    for clause in range(clauses[-1] + 1):
+        active = clause in named or (active and clause not in first)
         if active:
             about.add(clause)
-    return {i for i in range(len(tokens)) if clauses[i] in about}
+    return _words_of(clauses, about)
 
 
 def _held(tokens: list[Token], clauses: list[int]) -> set[int]:
@@ -525,7 +527,7 @@ def _held(tokens: list[Token], clauses: list[int]) -> set[int]:
         elif word in NEGATORS or (token.text[:1].islower() and _PARTICIPLE.fullmatch(word)):
             excluded.add(clause)
     held = having & marked - excluded
-    return {i for i in range(n) if clauses[i] in held} if held else set()
+    return _words_of(clauses, held)
 
 
 def person_age(text: str) -> int | None:
