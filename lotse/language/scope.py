@@ -116,7 +116,17 @@ _NOT_WORKING_BEFORE = frozenset(
 # Before a negator, these make it no denial.
 _NO_DENIAL_BEFORE = INABILITY_BEFORE | _NOT_WORKING_BEFORE
 _FORWARD = 4
+#: A closing negation reaches back over this many words that carry meaning; pronouns and auxiliaries between
+#: it and the verb do not count ("geschlagen hat er mich nicht"), up to _BACKWARD_REACH words in all.
 _BACKWARD = 3
+_BACKWARD_REACH = 7
+_BACKWARD_FREE = frozenset(
+    (  # noqa: SIM905 (a word list reads better as one string)
+        "ich du er sie es wir ihr man mich mir dich dir ihn ihm uns euch sich hat habe hab hast haben hatte "
+        "hatten hattest ist bin bist sind war waren warst wird werde wirst werden wurde wurden das denn ja "
+        "doch halt eben auch wirklich eigentlich"
+    ).split()
+)
 # "noch nicht", "noch keinen Kitaplatz": not yet, which is still open, so a need.
 _NOT_YET_BEFORE = frozenset({"noch", "yet"})
 # "nie beantragt", "nicht gestellt": something not yet asked for is still to be done, so a need.
@@ -477,10 +487,12 @@ def _negated(tokens: list[Token], clauses: list[int]) -> set[int]:
             for j in range(i + 1, min(n, i + 3))
         )
         if closes:
-            for j in range(i - 1, max(-1, i - 1 - _BACKWARD), -1):
-                if clauses[j] != clause:
+            meaningful = 0
+            for j in range(i - 1, max(-1, i - 1 - _BACKWARD_REACH), -1):
+                if clauses[j] != clause or meaningful == _BACKWARD:
                     break
                 out.add(j)
+                meaningful += tokens[j].folded not in _BACKWARD_FREE
     return out
 
 

@@ -52,6 +52,16 @@ def test_a_closing_negation_governs_the_words_before_it() -> None:
     assert "trinkt" in {t.folded for i, t in enumerate(reading.tokens) if i in reading.negated}
 
 
+def test_pronouns_and_auxiliaries_do_not_use_up_a_closing_negations_reach() -> None:
+    reading = read("Geschlagen hat er mich nicht, aber er kontrolliert mein Handy.")
+    negated = {t.folded for i, t in enumerate(reading.tokens) if i in reading.negated}
+    assert "geschlagen" in negated and "kontrolliert" not in negated
+    # Three words that carry meaning are still the limit.
+    reading = read("Mahnungen Briefe Termine Rechnungen verstehe ich nicht.")
+    negated = {t.folded for i, t in enumerate(reading.tokens) if i in reading.negated}
+    assert "mahnungen" not in negated and {"termine", "rechnungen", "verstehe"} <= negated
+
+
 @pytest.mark.parametrize(
     "text",
     [
