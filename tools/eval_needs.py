@@ -216,6 +216,13 @@ def agreement() -> None:
                 second,
             )
         )
+    # Sets of messages in other languages that became training material (corpus/train/l1a.jsonl, ...).
+    for name in sorted(
+        {p.stem[:-1] for p in (ROOT / "corpus" / "train").glob("l*.jsonl") if p.stem[1:-1].isdigit()}
+    ):
+        cases = labelled(sorted((ROOT / "corpus" / "train").glob(f"{name}?.jsonl")), second)
+        if cases:
+            rows.append((f"Training {name} (versiegelt geschrieben), zweite Leser", cases, second))
     # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
     own = load([OWN_SITUATIONS]) if OWN_SITUATIONS.exists() else []
     for path in sorted(folder.glob("own-labeller-*.jsonl")):
