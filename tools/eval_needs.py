@@ -189,7 +189,8 @@ def agreement() -> None:
     corpus/agreement/<set>-labeller-*.jsonl hold the labels of fresh helpers who read only the texts of a
     sealed set (not its labels), the taxonomy and a labelling brief (corpus/briefs/labeller-s5.md);
     own-labeller-*.jsonl those of Lotse's own held-out situations, each labeller on their own;
-    corpus/agreement/train/t*-labeller.jsonl those of training texts.
+    corpus/agreement/train/t*-labeller.jsonl those of training texts. Sealed sets that became training
+    material keep their row: the seen sets s5-s27 pooled, and each set of other languages (l1) on its own.
     """
     folder = ROOT / "corpus" / "agreement"
     second = by_id(sorted([*folder.glob("s*-labeller-*.jsonl"), *folder.glob("l*-labeller-*.jsonl")]))
