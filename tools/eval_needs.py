@@ -203,8 +203,9 @@ def agreement() -> None:
     ]
     # Sealed sets that became training material (corpus/train/s05a.jsonl, ...): their second readers stay a
     # measure of how far writers of that prompt agree, pooled in one row.
+    train = ROOT / "corpus" / "train"
     seen = sorted(
-        (p for p in (ROOT / "corpus" / "train").glob("s*.jsonl") if p.stem[1:-1].isdigit()),
+        (p for p in train.glob("s*.jsonl") if p.stem[1:-1].isdigit()),
         key=lambda p: (int(p.stem[1:-1]), p.stem),
     )
     seen_cases = labelled(seen, second)
@@ -218,10 +219,12 @@ def agreement() -> None:
             )
         )
     # Sets of messages in other languages that became training material (corpus/train/l1a.jsonl, ...).
-    for name in sorted(
-        {p.stem[:-1] for p in (ROOT / "corpus" / "train").glob("l*.jsonl") if p.stem[1:-1].isdigit()}
-    ):
-        cases = labelled(sorted((ROOT / "corpus" / "train").glob(f"{name}?.jsonl")), second)
+    languages: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted(train.glob("l*.jsonl")):
+        if path.stem[1:-1].isdigit():
+            languages[path.stem[:-1]].append(path)
+    for name, files in sorted(languages.items()):
+        cases = labelled(files, second)
         if cases:
             rows.append((f"Training {name} (versiegelt geschrieben), zweite Leser", cases, second))
     # Lotse's own held-out situations, labelled blind by two fresh helpers each (corpus/agreement/own-*).
@@ -238,8 +241,7 @@ def agreement() -> None:
         names = sorted(found, key=lambda name: int(name[1:]))
         labels = by_id([found[name] for name in names])
         title = f"Training {names[0]}–{names[-1]} (Trainingsbrief), zweite Leser"
-        texts = ROOT / "corpus" / "train"
-        rows.append((title, labelled([texts / f"{n}.jsonl" for n in names], labels), labels))
+        rows.append((title, labelled([train / f"{n}.jsonl" for n in names], labels), labels))
     if not any(cases for _, cases, _ in rows):
         return
     print(

@@ -117,14 +117,15 @@ _NOT_WORKING_BEFORE = frozenset(
 _NO_DENIAL_BEFORE = INABILITY_BEFORE | _NOT_WORKING_BEFORE
 _FORWARD = 4
 #: A closing negation reaches back over this many words that carry meaning; pronouns and auxiliaries between
-#: it and the verb do not count ("geschlagen hat er mich nicht"), up to _BACKWARD_REACH words in all.
+#: it and the verb do not count ("geschlagen hat er mich nicht"), up to _BACKWARD_REACH words in all. (A
+#: clause word such as "doch" or "aber" ends the clause first, so it needs no place here.)
 _BACKWARD = 3
 _BACKWARD_REACH = 7
 _BACKWARD_FREE = frozenset(
     (  # noqa: SIM905 (a word list reads better as one string)
         "ich du er sie es wir ihr man mich mir dich dir ihn ihm uns euch sich hat habe hab hast haben hatte "
         "hatten hattest ist bin bist sind war waren warst wird werde wirst werden wurde wurden das denn ja "
-        "doch halt eben auch wirklich eigentlich"
+        "halt eben auch wirklich eigentlich"
     ).split()
 )
 # "noch nicht", "noch keinen Kitaplatz": not yet, which is still open, so a need.
