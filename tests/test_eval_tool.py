@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tools.eval import Case, run_dataset
-from tools.eval_needs import interval
+from tools.eval_needs import in_training, interval
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,3 +41,29 @@ def test_a_sealed_sets_interval_brackets_its_mean_and_narrows_with_more_cases() 
     # The same figures give the same interval on every run of `make eval`.
     assert interval(few) == interval(few)
     assert interval([1.0] * 50) == (1.0, 1.0)
+
+
+def test_a_sealed_text_that_is_also_a_training_text_is_named(tmp_path: Path) -> None:
+    sealed, training = tmp_path / "sealed.jsonl", tmp_path / "train.jsonl"
+    sealed.write_text(
+        "\n".join(
+            json.dumps({"id": i, "situation": text})
+            for i, text in (
+                ("x1", "Strom weg, 3 Kinder!"),
+                ("x2", "Ich habe Schulden und weiß nicht weiter."),
+                ("x3", "Mietschulden"),
+            )
+        ),
+        encoding="utf-8",
+    )
+    training.write_text(
+        json.dumps({"id": "t1", "situation": "strom weg 3 kinder"})
+        + "\n"
+        + json.dumps({"id": "o1", "text": "MIETSCHULDEN."})
+        + "\n"
+        + json.dumps({"id": "t2", "situation": "Ich habe Schulden und weiß nicht weiter, bitte helfen Sie."}),
+        encoding="utf-8",
+    )
+    # Case, punctuation and spacing do not make a text new; a longer text that begins alike is new.
+    assert in_training([sealed], [training]) == ["x1", "x3"]
+    assert in_training([sealed], []) == []

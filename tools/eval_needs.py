@@ -7,6 +7,7 @@ sets are equal. ALL.SOZB below the recogniser's threshold (the "nothing recognis
 Emergency recall: share of the cases marked as emergencies in which the recogniser marked an urgent need;
 false alarms: share of the other cases in which it did.
 
+For each sealed set it also names the cases whose text is a training text as well (`in_training`).
 `--errors SET` prints the wrong cases of one set. Never use it on a sealed set you still report: once its
 failures are studied, the set is spent (corpus/sealed/README.md).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -23,12 +25,14 @@ from pathlib import Path
 
 import numpy as np
 
+from lotse.language.text import fold
 from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, listed, recognise
 from lotse.routing.training import case_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 OWN_SITUATIONS = ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"
+TRAINING = ROOT / "corpus" / "train"
 #: Resamples of the bootstrap interval of a sealed set's recall and precision.
 BOOTSTRAP = 2000
 
@@ -145,6 +149,21 @@ def load(files: list[Path]) -> list[dict[str, object]]:
             json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
         )
     return rows
+
+
+def _same_text(text: str) -> str:
+    """A text as two writers may both have typed it: folded, punctuation and spacing ignored."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def in_training(files: list[Path], training: list[Path]) -> list[str]:
+    """The ids of the cases whose text is also a training text (folded, punctuation and spacing ignored):
+    a sealed set's figure counts only on text the model never learnt, and short search-box questions of two
+    writers may coincide."""
+    learnt = {
+        _same_text(str(row.get("situation") or row.get("text") or "")) for row in load(training)
+    }
+    return [str(c["id"]) for c in load(files) if _same_text(str(c["situation"])) in learnt]
 
 
 def by_id(files: list[Path]) -> dict[str, dict[str, object]]:
@@ -294,6 +313,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {name} | {total.cases} | {total.recall / n:.3f} | {r_low:.3f}–{r_high:.3f} | "
                 f"{total.precision / n:.3f} | {p_low:.3f}–{p_high:.3f} |"
             )
+    training = sorted(TRAINING.glob("*.jsonl"))
+    print("\n## Versiegelte Sätze: Texte, die wörtlich auch im Training stehen\n")
+    print("| Satz | Fälle | im Training |\n| --- | ---: | --- |")
+    for name, files, sealed in found:
+        if sealed:
+            same = in_training(files, training)
+            print(f"| {name} | {len(load(files))} | {len(same)}{': ' + ', '.join(same) if same else ''} |")
     print("\n## Versiegelte Sätze nach Stil\n")
     print(HEADER)
     for name, _, by_style, sealed in results:
