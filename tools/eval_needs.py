@@ -156,13 +156,15 @@ def _same_text(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
-def in_training(files: list[Path], training: list[Path]) -> list[str]:
-    """The ids of the cases whose text is also a training text (folded, punctuation and spacing ignored):
-    a sealed set's figure counts only on text the model never learnt, and short search-box questions of two
-    writers may coincide."""
-    learnt = {
-        _same_text(str(row.get("situation") or row.get("text") or "")) for row in load(training)
-    }
+def training_texts(training: list[Path]) -> set[str]:
+    """The training texts (situations and offer texts) as `in_training` compares them."""
+    return {_same_text(str(row.get("situation") or row.get("text") or "")) for row in load(training)}
+
+
+def in_training(files: list[Path], learnt: set[str]) -> list[str]:
+    """The ids of the cases whose text is also a training text (`training_texts`; folded, punctuation and
+    spacing ignored): a sealed set's figure counts only on text the model never learnt, and short
+    search-box questions of two writers may coincide."""
     return [str(c["id"]) for c in load(files) if _same_text(str(c["situation"])) in learnt]
 
 
@@ -313,12 +315,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {name} | {total.cases} | {total.recall / n:.3f} | {r_low:.3f}–{r_high:.3f} | "
                 f"{total.precision / n:.3f} | {p_low:.3f}–{p_high:.3f} |"
             )
-    training = sorted(TRAINING.glob("*.jsonl"))
+    learnt = training_texts(sorted(TRAINING.glob("*.jsonl")))
     print("\n## Versiegelte Sätze: Texte, die wörtlich auch im Training stehen\n")
     print("| Satz | Fälle | im Training |\n| --- | ---: | --- |")
     for name, files, sealed in found:
         if sealed:
-            same = in_training(files, training)
+            same = in_training(files, learnt)
             print(f"| {name} | {len(load(files))} | {len(same)}{': ' + ', '.join(same) if same else ''} |")
     print("\n## Versiegelte Sätze nach Stil\n")
     print(HEADER)
