@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from tools.eval import Case, run_dataset
-from tools.eval_needs import in_training, interval, training_texts
+from tools.eval_needs import in_training, interval, load, training_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,5 +65,5 @@ def test_a_sealed_text_that_is_also_a_training_text_is_named(tmp_path: Path) -> 
         encoding="utf-8",
     )
     # Case, punctuation and spacing do not make a text new; a longer text that begins alike is new.
-    assert in_training([sealed], training_texts([training])) == ["x1", "x3"]
-    assert in_training([sealed], training_texts([])) == []
+    assert in_training(load([sealed]), training_texts([training])) == ["x1", "x3"]
+    assert in_training(load([sealed]), training_texts([])) == []

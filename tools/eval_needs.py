@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import defaultdict
@@ -25,14 +24,14 @@ from pathlib import Path
 
 import numpy as np
 
-from lotse.language.text import fold
+from lotse.language.text import tokenize
 from lotse.routing.needs import _lexicon_offer_needs, infer_offer_needs, listed, recognise
-from lotse.routing.training import case_figures
+from lotse.routing.training import CORPUS, case_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
 OWN_SITUATIONS = ROOT / "tests" / "routing" / "data" / "own_situations.jsonl"
-TRAINING = ROOT / "corpus" / "train"
+TRAINING = CORPUS / "train"
 #: Resamples of the bootstrap interval of a sealed set's recall and precision.
 BOOTSTRAP = 2000
 
@@ -152,8 +151,9 @@ def load(files: list[Path]) -> list[dict[str, object]]:
 
 
 def _same_text(text: str) -> str:
-    """A text as two writers may both have typed it: folded, punctuation and spacing ignored."""
-    return " ".join(re.findall(r"\w+", fold(text)))
+    """A text as two writers may both have typed it: its words as the language layer folds them,
+    punctuation and spacing ignored."""
+    return " ".join(token.folded for token in tokenize(text))
 
 
 def training_texts(training: list[Path]) -> set[str]:
@@ -161,11 +161,11 @@ def training_texts(training: list[Path]) -> set[str]:
     return {_same_text(str(row.get("situation") or row.get("text") or "")) for row in load(training)}
 
 
-def in_training(files: list[Path], learnt: set[str]) -> list[str]:
+def in_training(cases: list[dict[str, object]], learnt: set[str]) -> list[str]:
     """The ids of the cases whose text is also a training text (`training_texts`; folded, punctuation and
     spacing ignored): a sealed set's figure counts only on text the model never learnt, and short
     search-box questions of two writers may coincide."""
-    return [str(c["id"]) for c in load(files) if _same_text(str(c["situation"])) in learnt]
+    return [str(c["id"]) for c in cases if _same_text(str(c["situation"])) in learnt]
 
 
 def by_id(files: list[Path]) -> dict[str, dict[str, object]]:
@@ -224,9 +224,8 @@ def agreement() -> None:
     ]
     # Sealed sets that became training material (corpus/train/s05a.jsonl, ...): their second readers stay a
     # measure of how far writers of that prompt agree, pooled in one row.
-    train = ROOT / "corpus" / "train"
     seen = sorted(
-        (p for p in train.glob("s*.jsonl") if p.stem[1:-1].isdigit()),
+        (p for p in TRAINING.glob("s*.jsonl") if p.stem[1:-1].isdigit()),
         key=lambda p: (int(p.stem[1:-1]), p.stem),
     )
     seen_cases = labelled(seen, second)
@@ -241,7 +240,7 @@ def agreement() -> None:
         )
     # Sets of messages in other languages that became training material (corpus/train/l1a.jsonl, ...).
     languages: dict[str, list[Path]] = defaultdict(list)
-    for path in sorted(train.glob("l*.jsonl")):
+    for path in sorted(TRAINING.glob("l*.jsonl")):
         if path.stem[1:-1].isdigit():
             languages[path.stem[:-1]].append(path)
     for name, files in sorted(languages.items()):
@@ -262,7 +261,7 @@ def agreement() -> None:
         names = sorted(found, key=lambda name: int(name[1:]))
         labels = by_id([found[name] for name in names])
         title = f"Training {names[0]}–{names[-1]} (Trainingsbrief), zweite Leser"
-        rows.append((title, labelled([train / f"{n}.jsonl" for n in names], labels), labels))
+        rows.append((title, labelled([TRAINING / f"{n}.jsonl" for n in names], labels), labels))
     if not any(cases for _, cases, _ in rows):
         return
     print(
@@ -299,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     found = sets(args.shared)
-    results = [(name, *evaluate(load(files)), sealed) for name, files, sealed in found]
+    loaded = [(name, load(files), sealed) for name, files, sealed in found]
+    results = [(name, *evaluate(cases), sealed) for name, cases, sealed in loaded]
     print("## Bedarfserkennung (versiegelte Sätze zuerst)\n")
     print(HEADER)
     for name, total, _, _ in results:
@@ -318,10 +318,10 @@ def main(argv: list[str] | None = None) -> int:
     learnt = training_texts(sorted(TRAINING.glob("*.jsonl")))
     print("\n## Versiegelte Sätze: Texte, die wörtlich auch im Training stehen\n")
     print("| Satz | Fälle | im Training |\n| --- | ---: | --- |")
-    for name, files, sealed in found:
+    for name, cases, sealed in loaded:
         if sealed:
-            same = in_training(files, learnt)
-            print(f"| {name} | {len(load(files))} | {len(same)}{': ' + ', '.join(same) if same else ''} |")
+            same = in_training(cases, learnt)
+            print(f"| {name} | {len(cases)} | {len(same)}{': ' + ', '.join(same) if same else ''} |")
     print("\n## Versiegelte Sätze nach Stil\n")
     print(HEADER)
     for name, _, by_style, sealed in results:
@@ -348,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
                 tally.add(gold, {m.code for m in infer(str(row["text"]))})
             n = tally.cases
             print(f"| {name} | {n} | {tally.recall / n:.3f} | {tally.precision / n:.3f} |")
-    texts = [str(c["situation"]) for _, files, _ in found for c in load(files)]
+    texts = [str(c["situation"]) for _, cases, _ in loaded for c in cases]
     timings = []
     for text in texts:
         start = time.perf_counter()
