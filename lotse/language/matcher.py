@@ -102,9 +102,12 @@ class Phrase:
     keys: tuple[Key, ...] = field(init=False, compare=False)
     #: The phrase itself says "no" ("kein Dach", "nicht mehr leben").
     negated_inside: bool = field(init=False, compare=False)
+    #: The keys after the first: a text lacking any of them cannot hold the phrase (`Scan.first`).
+    later: frozenset[Key] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "keys", tuple(w.key for w in self.words))
+        object.__setattr__(self, "later", frozenset(self.keys[1:]))
         object.__setattr__(self, "negated_inside", any(w.key in (NEGATION, NOTHING) for w in self.words))
 
     @property
@@ -237,8 +240,7 @@ class Scan:
             return None
         if len(phrase.keys) == 1:
             return (starts[0],)
-        where = self.where
-        if any(key not in where for key in phrase.keys[1:]):
+        if not self.where.keys() >= phrase.later:
             return None
         for start in starts:
             found = self._at(phrase, start)

@@ -38,8 +38,10 @@ __all__ = [
     "fuse",
     "load_model",
     "logit",
+    "pack_strings",
     "quantize",
     "read_model",
+    "unpack_strings",
 ]
 
 EMERGENCY = "EMERGENCY"
@@ -61,12 +63,37 @@ EVIDENCE_MIN = 0.05
 WORD_CACHE = 2_048
 
 
+def pack_strings(strings: Iterable[str]) -> np.ndarray:
+    """Strings (a vocabulary of features) as the model file stores them: one UTF-8 array of bytes, the strings
+    joined by line breaks. The model of the twenty-sixth step stored its 417,882 features as a fixed-width
+    unicode array: 81 MB unpacked at every load, and 0.7 of the 1.0 s a worker took to load the model went to
+    unpacking and converting it; as bytes it is 4.8 MB and 0.1 s."""
+    listed = [str(s) for s in strings]
+    if any("\n" in s for s in listed):
+        raise ValueError("Ein Merkmal enthält einen Zeilenumbruch.")
+    return np.frombuffer("\n".join(listed).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_strings(stored: np.ndarray) -> list[str]:
+    """The strings of `pack_strings`; a unicode array (model files before the twenty-seventh step) is read as
+    it is."""
+    array = np.asarray(stored)
+    if array.dtype.kind == "U":
+        return array.tolist()  # type: ignore[no-any-return]
+    text = bytes(np.asarray(array, dtype=np.uint8)).decode("utf-8")
+    return text.split("\n") if text else []
+
+
 @dataclass(frozen=True)
 class ModelReading:
     """The model's probabilities for one text, and what each feature added to each label (for evidence)."""
 
     probabilities: dict[str, float]
-    _rows: Any  # features x labels: tf-idf value times weight
+    # What each feature of the text added to each label, kept sparse (`SparseRows.gather`): per non-zero
+    # weight its feature's row, its label and the tf-idf value times the weight.
+    _row_of: Any
+    _label_of: Any
+    _added: Any
     _occurrences: Any  # for each occurrence of a feature at a token: its row
     _positions: Any  # ... and the token's position
     _spots: Any  # per row: at how many token positions the feature occurred
@@ -77,7 +104,9 @@ class ModelReading:
         column = self._labels.get(label)
         if column is None or not len(self._occurrences):
             return Counter()
-        shares = self._rows[self._occurrences, column] / self._spots[self._occurrences]
+        mine = self._label_of == column
+        per_row = np.bincount(self._row_of[mine], weights=self._added[mine], minlength=len(self._spots))
+        shares = per_row[self._occurrences] / self._spots[self._occurrences]
         weights = np.bincount(self._positions, weights=shares)
         touched = np.unique(self._positions)
         return Counter(dict(zip(touched.tolist(), weights[touched].tolist(), strict=True)))
@@ -136,8 +165,9 @@ class SparseRows:
     Quantised, about two thirds of the weights are 0 (68.7 % of the 364,684 x 72 of the twenty-second step's
     model): a worker keeps each row's non-zero values with their label numbers (one byte each; at most 256
     labels) and where each row starts, 17 MB instead of the dense 26 MB (`make bench`: 61 MB per worker
-    before, 52 MB after). `rows` rebuilds the dense rows of the few hundred features of one text (0.04 ms
-    for 300). The model file holds the same three arrays (`parts`); a file with dense weights is read too.
+    before, 52 MB after). A text's reading takes the non-zero weights of its few hundred features as they are
+    (`gather`); `rows` rebuilds dense rows from them. The model file holds the same three arrays (`parts`); a
+    file with dense weights is read too.
     """
 
     def __init__(self, values: np.ndarray, labels: np.ndarray, starts: np.ndarray, width: int) -> None:
@@ -170,19 +200,23 @@ class SparseRows:
             found.append(int(self._values[start + hit[0]]) if len(hit) else 0)
         return found
 
-    def rows(self, columns: np.ndarray) -> np.ndarray:
-        """The dense int8 rows of the features `columns` (in that order, repeats allowed)."""
+    def gather(self, columns: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The non-zero weights of the features `columns` (in that order, repeats allowed): for each, the
+        number of its feature in `columns`, its label number and its int8 value."""
         columns = np.asarray(columns, dtype=np.int64)
         starts = self._starts[columns].astype(np.int64)
         lengths = self._starts[columns + 1] - starts
-        dense = np.zeros((len(columns), self.width), dtype=np.int8)
         total = int(lengths.sum())
-        if not total:
-            return dense
         # The positions of the rows' non-zero values: each row's start, then one step per value.
         first = np.cumsum(lengths) - lengths
         at = np.repeat(starts - first, lengths) + np.arange(total)
-        dense[np.repeat(np.arange(len(columns)), lengths), self._labels[at]] = self._values[at]
+        return np.repeat(np.arange(len(columns)), lengths), self._labels[at], self._values[at]
+
+    def rows(self, columns: np.ndarray) -> np.ndarray:
+        """The dense int8 rows of the features `columns` (in that order, repeats allowed)."""
+        dense = np.zeros((len(columns), self.width), dtype=np.int8)
+        row_of, label_of, values = self.gather(columns)
+        dense[row_of, label_of] = values
         return dense
 
 
@@ -194,7 +228,7 @@ class NeedModel:
         #: The labels that are need codes (the fusion has a column for each, in this order).
         self.codes: list[str] = [x for x in self.labels if x not in (EMERGENCY, NOTHING)]
         self._column = {label: i for i, label in enumerate(self.labels)}
-        self._index = FeatureIndex(data["vocabulary"])
+        self._index = FeatureIndex(unpack_strings(data["vocabulary"]))
         self._idf = np.asarray(data["idf"], dtype=np.float32)
         # The weights are most of a worker's memory for the model: int8 with a scale per label (`quantize`),
         # and a worker keeps only the non-zero ones (`SparseRows`).
@@ -286,16 +320,18 @@ class NeedModel:
         )
         empty = np.zeros(0, dtype=np.int64)
         if not len(found):
-            logits = self._intercepts
-            rows = np.zeros((0, len(self.labels)), dtype=np.float32)
+            logits: np.ndarray = self._intercepts.astype(np.float64)
+            row_of, label_of, added = empty, empty, np.zeros(0, dtype=np.float32)
             occurrences, at, spots = empty, empty, np.zeros(0, dtype=np.float32)
         else:
             columns, inverse, counts = np.unique(found, return_inverse=True, return_counts=True)
             values = (1.0 + np.log(counts)).astype(np.float32) * self._idf[columns]
             values /= float(np.linalg.norm(values)) or 1.0
-            # int8 weights times the float32 values and scales: numpy widens to float32 in the product.
-            rows = self._weights.rows(columns) * (values[:, None] * self._scales)
-            logits = rows.sum(axis=0) + self._intercepts
+            # Only the non-zero weights (about a third): each times its feature's value and its label's
+            # scale, summed per label. A dense features x labels matrix cost a long text 1.2 ms.
+            row_of, label_of, weights = self._weights.gather(columns)
+            added = weights * (values[row_of] * self._scales[label_of])
+            logits = np.bincount(label_of, weights=added, minlength=len(self.labels)) + self._intercepts
             at = np.asarray(positions, dtype=np.int64)
             placed = at >= 0  # role, age band and register stand for the whole text, not for a word
             occurrences, at = inverse[placed], at[placed]
@@ -303,7 +339,9 @@ class NeedModel:
         probabilities = 1.0 / (1.0 + np.exp(-logits))
         return ModelReading(
             {label: float(probabilities[i]) for i, label in enumerate(self.labels)},
-            rows,
+            row_of,
+            label_of,
+            added,
             occurrences,
             at,
             spots,

@@ -31,7 +31,7 @@ import numpy as np
 
 from lotse.language import Reading
 from lotse.routing.model import NEIGHBOUR_ARRAYS as PREFIX
-from lotse.routing.model import FeatureIndex
+from lotse.routing.model import FeatureIndex, pack_strings, unpack_strings
 
 __all__ = ["NEIGHBOURS", "Neighbours", "build", "terms"]
 
@@ -103,7 +103,7 @@ def build(
     counts = np.bincount(flat_cols, minlength=len(vocabulary))
     label_lists = [sorted({column[c] for c in need if c in column}) for need in needs]
     return {
-        f"{PREFIX}vocabulary": np.frombuffer("\n".join(vocabulary).encode("utf-8"), dtype=np.uint8),
+        f"{PREFIX}vocabulary": pack_strings(vocabulary),
         f"{PREFIX}idf": vectorizer.idf_.astype(np.float32),
         f"{PREFIX}starts": np.concatenate([[0], np.cumsum(counts)]).astype(np.int32),
         f"{PREFIX}documents": flat_rows[order],
@@ -119,8 +119,7 @@ class Neighbours:
     """The index of the training situations, read from the model file's arrays."""
 
     def __init__(self, data: dict[str, Any], codes: Sequence[str]) -> None:
-        vocabulary = bytes(np.asarray(data[f"{PREFIX}vocabulary"], dtype=np.uint8)).decode("utf-8")
-        self._index = FeatureIndex(vocabulary.split("\n") if vocabulary else [])
+        self._index = FeatureIndex(unpack_strings(data[f"{PREFIX}vocabulary"]))
         self._idf = np.asarray(data[f"{PREFIX}idf"], dtype=np.float32)
         self._starts = np.asarray(data[f"{PREFIX}starts"], dtype=np.int64)
         self._label_starts = np.asarray(data[f"{PREFIX}label_starts"], dtype=np.int64)

@@ -39,6 +39,7 @@ from lotse.routing.model import (
     SparseRows,
     fuse,
     fusion_inputs,
+    pack_strings,
     quantize,
 )
 from lotse.routing.selection import rule_choice
@@ -473,7 +474,7 @@ def _train(corpus: Sequence[Example], out: Path, log: Any, lemma_table: bool) ->
     np.savez_compressed(
         out,
         labels=np.array(labels),
-        vocabulary=np.array([str(v) for v in vocabulary], dtype=str),
+        vocabulary=pack_strings(vocabulary),
         idf=vec.idf_.astype(np.float32),
         weight_values=values,
         weight_labels=value_labels,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lotse.language import read
-from lotse.routing.model import EMERGENCY, NOTHING, read_model
+from lotse.routing.model import EMERGENCY, NOTHING, pack_strings, read_model, unpack_strings
 from lotse.routing.training import load_corpus, second_readers, train
 
 pytest.importorskip("sklearn")
@@ -215,7 +215,7 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
     if model is None:
         pytest.skip("Das Paket enthält kein Modell.")
     with resources.files("lotse.data").joinpath(MODEL_FILE).open("rb") as handle, np.load(handle) as data:
-        vocabulary = {str(f): i for i, f in enumerate(data["vocabulary"])}
+        vocabulary = {f: i for i, f in enumerate(unpack_strings(data["vocabulary"]))}
         idf, intercepts = data["idf"], data["intercepts"]
         if "weight_values" in data:
             # The non-zero weights per feature, as a compressed sparse row matrix of scipy's own reading.
@@ -223,7 +223,7 @@ def test_the_shipped_model_reads_a_text_with_the_features_it_was_trained_on(
 
             stored = csr_matrix(
                 (data["weight_values"], data["weight_labels"], data["weight_starts"]),
-                shape=(len(data["vocabulary"]), len(data["labels"])),
+                shape=(len(vocabulary), len(data["labels"])),
             ).toarray()
         else:
             stored = data["weights"]
@@ -275,7 +275,7 @@ def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(tmp_path: Path)
 
     dense = csr_matrix(
         (arrays["weight_values"], arrays["weight_labels"], arrays["weight_starts"]),
-        shape=(len(arrays["vocabulary"]), len(arrays["labels"])),
+        shape=(len(unpack_strings(arrays["vocabulary"])), len(arrays["labels"])),
     ).toarray()
     assert (SparseRows.from_dense(dense).rows(np.arange(len(dense))) == dense).all()
     old = {
@@ -290,6 +290,31 @@ def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(tmp_path: Path)
         assert (
             new_model.read(read(text), None).probabilities == old_model.read(read(text), None).probabilities
         )
+
+
+def test_a_model_file_with_its_vocabulary_as_unicode_reads_as_the_packed_one(tmp_path: Path) -> None:
+    """The model file stores its features as one array of UTF-8 bytes; files of earlier versions hold them as
+    a unicode array and must read the same. Letters beyond ASCII must come back whole."""
+    import numpy as np
+
+    out = tmp_path / "model.npz"
+    train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+    with np.load(out) as data:
+        arrays = {key: data[key] for key in data.files}
+    assert arrays["vocabulary"].dtype == np.uint8
+    features = unpack_strings(arrays["vocabulary"])
+    assert unpack_strings(pack_strings(features)) == features
+    assert unpack_strings(pack_strings(["w:straße", "c:<müh", "x:دواء"])) == ["w:straße", "c:<müh", "x:دواء"]
+    np.savez_compressed(tmp_path / "old.npz", **{**arrays, "vocabulary": np.array(features, dtype=str)})
+    with out.open("rb") as a, (tmp_path / "old.npz").open("rb") as b:
+        new_model, old_model = read_model(a), read_model(b)
+    for text in ("Die Heizung ist aus, wir frieren", "Mein Sohn trinkt zu viel", "Straße ohne Wohnung"):
+        assert (
+            new_model.read(read(text), None).probabilities == old_model.read(read(text), None).probabilities
+        )
+    assert unpack_strings(pack_strings([])) == []
+    with pytest.raises(ValueError, match="Zeilenumbruch"):
+        pack_strings(["w:miete", "w:zwei\nzeilen"])
 
 
 def test_quantized_weights_stay_within_half_a_step_of_the_trained_ones() -> None:
@@ -342,7 +367,7 @@ def test_each_kind_of_feature_weighs_as_the_trainer_says(tmp_path: Path) -> None
     out = tmp_path / "model.npz"
     train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
     with out.open("rb") as handle, np.load(handle) as data:
-        idf = dict(zip((str(f) for f in data["vocabulary"]), data["idf"].tolist(), strict=True))
+        idf = dict(zip(unpack_strings(data["vocabulary"]), data["idf"].tolist(), strict=True))
     # "inkasso" occurs in the same texts as its lemma, its stem and its letters: one document frequency.
     plain = idf["w:inkasso"]
     assert idf["s:inkasso"] == pytest.approx(plain)
