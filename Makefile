@@ -52,13 +52,13 @@ coverage: $(STAMP) $(NODE_STAMP) ## the whole test suite with a line and branch 
 test-fast: $(STAMP) ## the suite without browser, servers and installs (markers browser, slow): the edit-run loop
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser and not slow" $(PYTEST_ARGS)
 
-lint: $(STAMP) ## ruff (lint + format check) and mypy on search and routing
+lint: $(STAMP) ## ruff (lint; format check with tools/ too) and mypy on search and routing
 	$(BIN)/ruff check lotse tests
-	$(BIN)/ruff format --check lotse tests
+	$(BIN)/ruff format --check lotse tests tools
 	$(BIN)/mypy
 
 format: $(STAMP) ## format the code with ruff
-	$(BIN)/ruff format lotse tests
+	$(BIN)/ruff format lotse tests tools
 	$(BIN)/ruff check --fix lotse tests
 
 bench: $(STAMP) ## benchmark search and routing on synthetic bundles (prints figures)

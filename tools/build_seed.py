@@ -49,11 +49,35 @@ DISTRICTS: list[tuple[str, str, float, float, list[str]]] = [
         ["feldmark", "fildeken-rosenberg", "ost", "suedwest", "stenern", "holtwick"],
     ),
     ("feldmark", "Feldmark / Bocholt-West", 51.838, 6.588, ["innenstadt", "lowick", "suedwest", "holtwick"]),
-    ("fildeken-rosenberg", "Fildeken-Rosenberg", 51.827, 6.612, ["innenstadt", "suedwest", "biemenhorst", "ost"]),
-    ("suedwest", "Bocholt-Südwest", 51.826, 6.597, ["innenstadt", "feldmark", "fildeken-rosenberg", "mussum"]),
-    ("ost", "Bocholt-Ost / Giethorst", 51.842, 6.628, ["innenstadt", "stenern", "fildeken-rosenberg", "biemenhorst"]),
+    (
+        "fildeken-rosenberg",
+        "Fildeken-Rosenberg",
+        51.827,
+        6.612,
+        ["innenstadt", "suedwest", "biemenhorst", "ost"],
+    ),
+    (
+        "suedwest",
+        "Bocholt-Südwest",
+        51.826,
+        6.597,
+        ["innenstadt", "feldmark", "fildeken-rosenberg", "mussum"],
+    ),
+    (
+        "ost",
+        "Bocholt-Ost / Giethorst",
+        51.842,
+        6.628,
+        ["innenstadt", "stenern", "fildeken-rosenberg", "biemenhorst"],
+    ),
     ("lowick", "Lowick", 51.836, 6.580, ["feldmark", "liedern", "holtwick", "mussum"]),
-    ("holtwick", "Holtwick", 51.858, 6.590, ["hemden", "spork", "stenern", "innenstadt", "feldmark", "lowick"]),
+    (
+        "holtwick",
+        "Holtwick",
+        51.858,
+        6.590,
+        ["hemden", "spork", "stenern", "innenstadt", "feldmark", "lowick"],
+    ),
     ("stenern", "Stenern", 51.853, 6.640, ["ost", "innenstadt", "barlo", "hemden", "holtwick"]),
     ("biemenhorst", "Biemenhorst", 51.815, 6.625, ["mussum", "fildeken-rosenberg", "ost", "lankern"]),
     ("mussum", "Mussum", 51.815, 6.580, ["biemenhorst", "suedwest", "lowick", "liedern", "lankern"]),
@@ -109,7 +133,12 @@ LOCATIONS: dict[str, dict[str, Any]] = {
     },
     "haus-der-integration": {"name": "Haus der Integration", "lat": 51.8383, "lon": 6.6193, "est": True},
     "jobcenter": {"name": "Jobcenter Bocholt", "lat": 51.8392, "lon": 6.6118, "est": True},
-    "jugendamt": {"name": "Fachbereich Jugend, Familie, Schule und Sport", "lat": 51.8371, "lon": 6.6166, "est": True},
+    "jugendamt": {
+        "name": "Fachbereich Jugend, Familie, Schule und Sport",
+        "lat": 51.8371,
+        "lon": 6.6166,
+        "est": True,
+    },
     "caritas-beratung": {
         "name": "Caritasverband für das Dekanat Bocholt – Beratungsstelle",
         "lat": 51.8389,
@@ -192,7 +221,13 @@ LOCATIONS: dict[str, dict[str, Any]] = {
         "name": "Quartierstreff am Brunnen (Friedhofsviertel)",
         "note": "Im Friedhofsviertel; Lage und Anschrift bitte bei Leben im Alter e.V. erfragen.",
     },
-    "tafel": {"name": "Bocholter Tafel", "lat": 51.8368, "lon": 6.6181, "street": "Köcherstraße 2a", "est": True},
+    "tafel": {
+        "name": "Bocholter Tafel",
+        "lat": 51.8368,
+        "lon": 6.6181,
+        "street": "Köcherstraße 2a",
+        "est": True,
+    },
     "zorgloket": {
         "name": "Zorgloket im Bültenhaus am Hellweg",
         "lat": 51.8596,
@@ -208,7 +243,10 @@ PHONES: dict[str, tuple[str, str]] = {
     # bocholt.md lists 953-758; the newest source (S6, 2025) says 953 2234 (bocholt-contacts.md).
     "seniorenbuero": ("02871 953-2234", "Seniorenbüro der Stadt Bocholt"),
     "jobcenter-erstkontakt": ("02871 953-735", "Jobcenter Bocholt, Erstkontakt (Quelle S3, Stand 2022)"),
-    "jugendamt-erstkontakt": ("02871 953-623", "Jugendamt Bocholt, Erstkontakt (Quellen S3, S5, Stand 2020–2022)"),
+    "jugendamt-erstkontakt": (
+        "02871 953-623",
+        "Jugendamt Bocholt, Erstkontakt (Quellen S3, S5, Stand 2020–2022)",
+    ),
     "fabi": ("02871 239480", "FABI – Familienbildungsstätte Bocholt"),
     "tafel": ("02871 2379599", "Bocholter Tafel"),
     "hilfetelefon-gewalt": ("116 016", "Hilfetelefon Gewalt gegen Frauen, kostenfrei, rund um die Uhr"),
@@ -218,6 +256,7 @@ PHONES: dict[str, tuple[str, str]] = {
     "kinder-jugendtelefon": ("116 111", "Nummer gegen Kummer – Kinder- und Jugendtelefon, kostenfrei"),
     "elterntelefon": ("0800 111 0 550", "Nummer gegen Kummer – Elterntelefon, kostenfrei"),
 }
+
 
 def weekly(byday: str, opens: str, closes: str) -> dict[str, str]:
     """Weekly schedule spec with times as HH:MM."""
@@ -258,16 +297,28 @@ SERVICE_CONTACTS: dict[str, list[tuple[str, Any, str, str]]] = {
             "S4",
             "2023",
         ),
-        ("required_documents", ["Für den Weiterbewilligungsantrag: Kontoauszüge der letzten 3 Monate"], "S4", "2023"),
+        (
+            "required_documents",
+            ["Für den Weiterbewilligungsantrag: Kontoauszüge der letzten 3 Monate"],
+            "S4",
+            "2023",
+        ),
     ],
     "drk-quartierstreff-sprechstunde": [("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")],
-    "drk-quartierstreff-fluechtlingsberatung": [("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")],
+    "drk-quartierstreff-fluechtlingsberatung": [
+        ("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")
+    ],
     "drk-quartierstreff-formularhilfe": [("email", "bocholt-suedwest@drkborken.de", "S36–S39", "2022–2025")],
     "drk-pflege-beratungsbuero": [
         ("url", "https://drkborken.de/angebote/alltagshilfen/ambulante-pflege.html", "S43", "?")
     ],
     "drk-karo-kaufhaus": [
-        ("schedules", [weekly("MO,TU,WE,TH,FR", "09:00", "18:00"), weekly("SA", "09:00", "15:00")], "S40", "2020")
+        (
+            "schedules",
+            [weekly("MO,TU,WE,TH,FR", "09:00", "18:00"), weekly("SA", "09:00", "15:00")],
+            "S40",
+            "2020",
+        )
     ],
     "tafel-lebensmittelausgabe": [
         (
@@ -290,7 +341,13 @@ LOCATION_STREETS = {
     )
 }
 
-LANGUAGE_NAMES = {"de": "Deutsch", "nl": "Niederländisch", "en": "Englisch", "tr": "Türkisch", "ar": "Arabisch"}
+LANGUAGE_NAMES = {
+    "de": "Deutsch",
+    "nl": "Niederländisch",
+    "en": "Englisch",
+    "tr": "Türkisch",
+    "ar": "Arabisch",
+}
 DAY_NAMES = {"MO": "Mo", "TU": "Di", "WE": "Mi", "TH": "Do", "FR": "Fr", "SA": "Sa", "SU": "So"}
 ALL_DAYS = "MO,TU,WE,TH,FR,SA,SU"
 
@@ -307,7 +364,13 @@ RECENT_SPAN_DAYS = 170  # up to 2026-11-20
 
 
 def svc(
-    slug: str, name: str, description: str, needs: list[str], groups: list[str], areas: list[str], **extra: Any
+    slug: str,
+    name: str,
+    description: str,
+    needs: list[str],
+    groups: list[str],
+    areas: list[str],
+    **extra: Any,
 ) -> dict[str, Any]:
     """Compact service spec; see build_service for the optional keys."""
     return {
@@ -1615,7 +1678,12 @@ def build_location(key: str) -> dict[str, Any]:
 def build_phone(owner: str, key: str) -> dict[str, str]:
     """HSDS phone from the allow-listed numbers."""
     number, description = PHONES[key]
-    return {"id": uid("phone", f"{owner}/{key}"), "number": number, "type": "voice", "description": description}
+    return {
+        "id": uid("phone", f"{owner}/{key}"),
+        "number": number,
+        "type": "voice",
+        "description": description,
+    }
 
 
 def area_description(name: str, note: str | None) -> str:
@@ -1692,7 +1760,12 @@ def build_service(spec: dict[str, Any], terms: dict[str, dict[str, str]], index:
         for name in spec["areas"]
     ]
     service["service_at_locations"] = (
-        [{"id": uid("service_at_location", f"{slug}/{spec['location']}"), "location": build_location(spec["location"])}]
+        [
+            {
+                "id": uid("service_at_location", f"{slug}/{spec['location']}"),
+                "location": build_location(spec["location"]),
+            }
+        ]
         if spec.get("location")
         else []
     )

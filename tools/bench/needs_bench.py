@@ -28,7 +28,9 @@ def rss():
 import lotse.routing.needs as needs
 """
 
-_PROBE = _PRELUDE + """
+_PROBE = (
+    _PRELUDE
+    + """
 from lotse.routing.model import load_model
 needs.lexicon_scores("Vorwärmen der Caches")
 before = rss()
@@ -46,9 +48,12 @@ for line in fileinput.input(sys.argv[1:], encoding="utf-8"):
         break
 print(json.dumps({"load_s": loaded, "extra_mb": rss() - before}))
 """
+)
 
 
-_FLOOD = _PRELUDE + """
+_FLOOD = (
+    _PRELUDE
+    + """
 needs.recognise("Mein Sohn (15) wurde rausgeschmissen und weiß nicht, wo er heute schlafen soll.")
 before = rss()
 rng = random.Random(20261205)
@@ -57,6 +62,7 @@ for _ in range(int(sys.argv[1])):
     needs.recognise(" ".join("".join(rng.choices(letters, k=64)) for _ in range(30)))
 print(json.dumps({"flood_mb": rss() - before}))
 """
+)
 #: Texts of 30 unique words each: 240,000 words, more than every per-word cache holds.
 FLOOD_TEXTS = 8_000
 
