@@ -137,7 +137,7 @@ class FeatureIndex:
     """
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
-        strings = [str(f) for f in vocabulary]
+        strings = list(vocabulary)
         keys = np.fromiter(map(hash, strings), dtype=np.int64, count=len(strings))
         order = np.argsort(keys, kind="stable")
         self._keys = keys[order]

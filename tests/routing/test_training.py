@@ -6,6 +6,7 @@ import gzip
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,9 +42,18 @@ def write_corpus(folder: Path) -> list[Path]:
     return files
 
 
-def test_training_writes_a_model_that_reads_situations(tmp_path: Path) -> None:
-    out = tmp_path / "model.npz"
-    meta = train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The small corpus trained once (without lemma table) for the tests that read its model file: (the
+    file, the meta data `train` returned)."""
+    folder = tmp_path_factory.mktemp("small")
+    out = folder / "model.npz"
+    meta = train(load_corpus(write_corpus(folder)), out, log=lambda _line: None, lemma_table=False)
+    return out, meta
+
+
+def test_training_writes_a_model_that_reads_situations(small_model: tuple[Path, dict[str, Any]]) -> None:
+    out, meta = small_model
     assert meta["examples"] == 72
     with out.open("rb") as handle:
         model = read_model(handle)
@@ -261,14 +271,15 @@ def test_the_sparse_weights_give_back_the_dense_rows() -> None:
         SparseRows.from_dense(np.zeros((2, 257), dtype=np.int8))
 
 
-def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(tmp_path: Path) -> None:
+def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(
+    tmp_path: Path, small_model: tuple[Path, dict[str, Any]]
+) -> None:
     """Model files of earlier versions store the weights dense: they must read exactly as the sparse form."""
     import numpy as np
 
     from lotse.routing.model import SparseRows
 
-    out = tmp_path / "model.npz"
-    train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+    out, _ = small_model
     with np.load(out) as data:
         arrays = {key: data[key] for key in data.files}
     from scipy.sparse import csr_matrix
@@ -292,13 +303,14 @@ def test_a_model_file_with_dense_weights_reads_as_the_sparse_one(tmp_path: Path)
         )
 
 
-def test_a_model_file_with_its_vocabulary_as_unicode_reads_as_the_packed_one(tmp_path: Path) -> None:
+def test_a_model_file_with_its_vocabulary_as_unicode_reads_as_the_packed_one(
+    tmp_path: Path, small_model: tuple[Path, dict[str, Any]]
+) -> None:
     """The model file stores its features as one array of UTF-8 bytes; files of earlier versions hold them as
     a unicode array and must read the same. Letters beyond ASCII must come back whole."""
     import numpy as np
 
-    out = tmp_path / "model.npz"
-    train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+    out, _ = small_model
     with np.load(out) as data:
         arrays = {key: data[key] for key in data.files}
     assert arrays["vocabulary"].dtype == np.uint8
@@ -357,15 +369,14 @@ def test_the_feature_index_finds_known_features_and_only_those(duplicated: bool)
     assert index.lookup([])[1].tolist() == []
 
 
-def test_each_kind_of_feature_weighs_as_the_trainer_says(tmp_path: Path) -> None:
+def test_each_kind_of_feature_weighs_as_the_trainer_says(small_model: tuple[Path, dict[str, Any]]) -> None:
     """Letter n-grams are a dozen features per word; the trainer weighs them down (and neighbour pairs up)
     in the idf the recogniser reads, so a word's letters do not drown its lemma."""
     import numpy as np
 
     from lotse.routing.training import FEATURE_KIND_WEIGHTS
 
-    out = tmp_path / "model.npz"
-    train(load_corpus(write_corpus(tmp_path)), out, log=lambda _line: None, lemma_table=False)
+    out, _ = small_model
     with out.open("rb") as handle, np.load(handle) as data:
         idf = dict(zip(unpack_strings(data["vocabulary"]), data["idf"].tolist(), strict=True))
     # "inkasso" occurs in the same texts as its lemma, its stem and its letters: one document frequency.
