@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tools.eval import Case, run_dataset
+from tools.eval import Case, need_scores, run_dataset
 from tools.eval_needs import in_training, interval, load, training_texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +28,28 @@ def test_the_evaluation_grades_lotse_and_the_baseline_on_a_town() -> None:
     # The judgements are derived from the seed data, so both cases are judged, and Lotse finds the needs.
     assert lotse.judged == 2 and lotse.recall == 1.0
     assert 0.0 < lotse.ndcg5 <= 1.0 and lotse.ineligible == 0
+
+
+def test_a_towns_decoy_counts_like_in_the_need_figures_and_does_not_stop_the_evaluation() -> None:
+    # A town may hold decoys (no gold need): nothing returned is right, any need returned is wrong; a
+    # case with needs is counted over all returned needs and over the first three.
+    assert need_scores([], []) == (1.0, 1.0, 1.0)
+    assert need_scores([], ["VER.TAFEL"]) == (0.0, 0.0, 0.0)
+    assert need_scores(["GEL.SCHULD", "WOH.DROH"], ["GEL.SCHULD", "A", "B", "WOH.DROH"]) == (1.0, 0.5, 0.5)
+    assert need_scores(["GEL.SCHULD"], []) == (0.0, 0.0, 0.0)
+    cases = [
+        Case("a", "Ich habe Schulden, das Inkasso droht mit Pfändung.", "innenstadt", 45, ["GEL.SCHULD"], {}),
+        Case(
+            "d",
+            "Wann hat das Bürgerbüro samstags geöffnet? Ich brauche einen neuen Reisepass.",
+            None,
+            None,
+            [],
+            {},
+        ),
+    ]
+    [(_, lotse, _)] = run_dataset("Bocholt", ROOT / "seed_data", cases, True, False)
+    assert lotse.cases == 2 and 0.5 <= lotse.recall <= 1.0
 
 
 def test_a_sealed_sets_interval_brackets_its_mean_and_narrows_with_more_cases() -> None:

@@ -9,6 +9,10 @@ client would. Metrics (devset README, section 3):
 - hit@3: a relevant offer (grade ≥ 1) among the first three distinct offers of the referrals, in order.
 - nDCG@5 (gain = grade) and MRR on the same list, over the queries with judgements.
 - ineligible: referrals to inactive offers or offers whose age bounds exclude the person (must be 0).
+- a case without gold needs (a decoy): recall and precision 1 when no need is returned, else 0
+  (as `tools.eval_needs` counts it).
+- emergencies: in Bocholt, for the sets marked for it, and in each town with its own bundle: whether the
+  first referral is an emergency offer (`emergency: true`), the crisis note, and the false alarms.
 
 Musterhausen is scored against its judgements. Bocholt has needs only; its offer judgements are derived
 from the seed data with the devset's grading rules (an active, age-eligible offer carrying a gold need:
@@ -32,6 +36,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from lotse.routing.training import case_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -81,11 +87,11 @@ class Scores:
 
 
 def need_scores(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float, float]:
-    """Recall over all returned needs, recall over the first TOP_NEEDS, precision over all returned."""
-    hits = len(set(gold) & set(predicted))
-    top = len(set(gold) & set(predicted[:TOP_NEEDS]))
-    precision = hits / len(set(predicted)) if predicted else 0.0
-    return hits / len(gold), top / len(gold), precision
+    """Recall over all returned needs, recall over the first TOP_NEEDS, precision over all returned; a case
+    without gold needs (a decoy) counts as `case_figures` counts it: 1 when nothing is returned, else 0."""
+    recall, precision = case_figures(set(gold), set(predicted))
+    recall_top, _ = case_figures(set(gold), set(predicted[:TOP_NEEDS]))
+    return recall, recall_top, precision
 
 
 def ndcg_at(ranked: Sequence[str], relevant: dict[str, int], k: int = 5) -> float:
@@ -408,6 +414,13 @@ def main(argv: list[str] | None = None) -> int:
     print_table(sealed + studied + rows)
     print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
     emergency_first(ROOT / "seed_data", args.shared)
+    print("\n## Notfälle in den Städten: steht ein Krisenangebot der Stadt an erster Stelle?\n")
+    town_emergencies(
+        [
+            (sorted((ROOT / "corpus" / "sealed").glob("*/town")), "versiegelt {folder}: "),
+            (sorted((ROOT / "corpus" / "dev").glob("town-*")), "Entwicklung: "),
+        ]
+    )
     return 0
 
 
@@ -453,25 +466,53 @@ def emergency_first(seed: Path, shared: Path) -> None:
         for name, files in sets.items():
             lines = [line for f in files if f.exists() for line in f.read_text("utf-8").splitlines()]
             rows = [json.loads(line) for line in lines if line]
-            if not any(row.get("emergency") for row in rows):
-                continue
-            urgent = first = noted = alarms = others = 0
-            for row in rows:
-                age = row.get("age") if isinstance(row.get("age"), int) else None
-                district = row.get("district") if isinstance(row.get("district"), str) else None
-                case = Case(row["id"], row["situation"], district, age, row.get("needs") or [], {})
-                data = instance.raw(case)
-                lead = bool(data["referrals"]) and bool(data["referrals"][0].get("emergency"))
-                if row.get("emergency"):
-                    urgent += 1
-                    first += lead
-                    noted += bool(data.get("crisis_note"))
-                else:
-                    others += 1
-                    alarms += lead
-            print(f"| {name} | {urgent} | {first} | {noted} | {alarms}/{others} |")
+            if any(row.get("emergency") for row in rows):
+                print(_emergency_row(name, instance, rows))
     finally:
         instance.close()
+
+
+def _emergency_row(name: str, instance: Instance, rows: list[dict[str, Any]]) -> str:
+    """A table row: the emergencies of `rows`, how many get an emergency offer first and the crisis note,
+    and how many other situations get an emergency offer first, asked in `instance`."""
+    urgent = first = noted = alarms = others = 0
+    for row in rows:
+        age = row.get("age") if isinstance(row.get("age"), int) else None
+        district = row.get("district") if isinstance(row.get("district"), str) else None
+        case = Case(row["id"], row["situation"], district, age, row.get("needs") or [], {})
+        data = instance.raw(case)
+        lead = bool(data["referrals"]) and bool(data["referrals"][0].get("emergency"))
+        if row.get("emergency"):
+            urgent += 1
+            first += lead
+            noted += bool(data.get("crisis_note"))
+        else:
+            others += 1
+            alarms += lead
+    return f"| {name} | {urgent} | {first} | {noted} | {alarms}/{others} |"
+
+
+def town_emergencies(groups: list[tuple[list[Path], str]]) -> None:
+    """For every town holding situations marked as emergencies: is the first referral one of the town's own
+    emergency offers (its crisis service, women's shelter, youth welfare, ...)? Each town is asked in an
+    instance holding its own bundle, as its users would ask. `groups`: town folders with the prefix of their
+    rows (which may name the parent `{folder}`)."""
+    print("| Stadt | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for folders, prefix in groups:
+        for town in folders:
+            queries = town / "queries.jsonl"
+            if not queries.exists():
+                continue
+            rows = [json.loads(line) for line in queries.read_text("utf-8").splitlines() if line.strip()]
+            if not any(row.get("emergency") for row in rows):
+                continue
+            instance = Instance(town)
+            try:
+                name = f"{prefix.format(folder=town.parent.name)}{_town_name(town)}"
+                print(_emergency_row(name, instance, rows))
+            finally:
+                instance.close()
 
 
 if __name__ == "__main__":
