@@ -115,6 +115,15 @@ def crisis_note(age: int | None) -> str:
     return note
 
 
+def nearest_help_reason(label: str) -> str:
+    """Why an offer stands first in an emergency for which the directory holds no offer of the kind the
+    emergency rule asks for (a 24-hour line, a shelter): it is the offer for the need itself."""
+    return (
+        f"Notfall: Für „{label}“ ist hier keine Notfallstelle eingetragen; dies ist die passende "
+        "Fachstelle – bitte zuerst hier melden (bei akuter Gefahr: Polizei 110, Notruf 112)."
+    )
+
+
 def no_offer_reason(label: str) -> str:
     """Why general advice is referred for a need the directory has no offer for."""
     return (

@@ -16,7 +16,7 @@ from lotse.directory.summary import OfferSummary
 from lotse.language import read
 from lotse.routing import explain
 from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
-from lotse.routing.eligibility import group_fit, is_eligible
+from lotse.routing.eligibility import MISMATCHED_FIT, group_fit, is_eligible
 from lotse.routing.needs import (
     FALLBACK_SCORE,
     MINORS_ONLY,
@@ -352,6 +352,8 @@ class Router:
         present = set(question.needs)
         for effect in emergencies:
             effect.mark(c for c in candidates if fits_situation(c.offer, present))
+        if emergencies and not any(c.emergency for c in candidates):
+            _mark_nearest_help(candidates, need, present)
         # Boosts are at most a few tenths: an offer far down the list never reaches the top with them,
         # so only a shortlist gets them (and, later, its reasons written).
         shortlist = _shortlist(candidates, question.request.limit)
@@ -467,6 +469,27 @@ def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
         if reason
     )
     return tuple(dict.fromkeys(found))
+
+
+def _mark_nearest_help(candidates: list[Candidate], need: str, present: set[str]) -> None:
+    """An emergency whose rule selects no offer here (a town without a 24-hour line for sexual violence, a
+    shelter only for adults and a person of 17): the best offer that carries the need itself (coded or
+    inferred) and answers this person is the place to turn to first. It is marked as the emergency offer, so
+    that the crisis note's "Die Stellen für den Notfall stehen oben" holds, with a reason that makes no
+    promise of the rule's (no "rund um die Uhr")."""
+    fitting = [
+        c
+        for c in candidates
+        if c.need == need
+        and c.need_match > 0
+        and c.group > MISMATCHED_FIT
+        and fits_situation(c.offer, present)
+    ]
+    if not fitting:
+        return
+    best = min(fitting, key=lambda c: (-c.score, c.place.tier, c.offer.name, c.offer.id))
+    best.emergency = True
+    best.leads.insert(0, explain.nearest_help_reason(load_taxonomy().label(need)))
 
 
 def _shortlist(candidates: list[Candidate], limit: int) -> list[Candidate]:

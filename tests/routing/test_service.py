@@ -292,6 +292,49 @@ def test_an_emergency_offer_goes_to_the_top_marked_as_such() -> None:
     assert answer.referrals[0].reasons[0].startswith("Notfall:")
 
 
+def test_without_a_24_hour_offer_the_emergencys_own_counselling_goes_first_marked_without_that_promise() -> (
+    None
+):
+    # A town whose counselling after sexual violence keeps office hours: the rule asks for a 24-hour line and
+    # finds none, yet the crisis note says the offers for the emergency stand at the top.
+    counsel = summary(
+        "Fachberatung bei sexualisierter Gewalt",
+        needs=["NOT.SEXG"],
+        districts=["nord"],
+        description="Beratung nach Terminvereinbarung.",
+    )
+    debt = summary("Schuldnerberatung", needs=["GEL.SCHULD"], districts=["mitte"])
+    rules = load_rules(DEFAULT_RULES)
+    answer = ask(router([debt, counsel], [("GEL.SCHULD", 0.95), ("NOT.SEXG", 0.6)], rules))
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency) == ("Fachberatung bei sexualisierter Gewalt", True)
+    assert first.reasons[0].startswith("Notfall:") and "rund um die Uhr" not in first.reasons[0]
+    assert answer.crisis_note is not None
+    # Where the rule's 24-hour line exists, it alone is marked, with the rule's own reason.
+    line = summary(
+        "Hilfetelefon", needs=["NOT.SEXG"], city_wide=True, description="Anonym, rund um die Uhr erreichbar."
+    )
+    answer = ask(router([debt, counsel, line], [("GEL.SCHULD", 0.95), ("NOT.SEXG", 0.6)], rules))
+    assert [(r.offer.name, r.emergency) for r in answer.referrals[:2]] == [
+        ("Hilfetelefon", True),
+        ("Fachberatung bei sexualisierter Gewalt", False),
+    ]
+    assert "rund um die Uhr" in answer.referrals[0].reasons[0]
+
+
+def test_an_emergency_offer_for_other_ages_is_not_replaced_by_an_offer_of_another_need() -> None:
+    # A 17-year-old and a shelter from 18 only: no offer of the need answers her, so none is marked, and the
+    # debt counselling of her second need is not promoted to an emergency offer.
+    debt = summary("Schuldnerberatung", needs=["GEL.SCHULD"], city_wide=True)
+    shelter = summary(
+        "Frauenhaus", needs=["NOT.HGEW"], minimum_age=18, description="Aufnahme rund um die Uhr."
+    )
+    answer = ask(
+        router([shelter, debt], [("NOT.HGEW", 0.9), ("GEL.SCHULD", 0.8)], load_rules(DEFAULT_RULES)), age=17
+    )
+    assert [(r.offer.name, r.emergency) for r in answer.referrals] == [("Schuldnerberatung", False)]
+
+
 def test_a_man_who_suffers_violence_at_home_gets_the_mens_crisis_counselling_first() -> None:
     # Protection offers for women are excluded for him: without a rule of its own no crisis offer led.
     men = summary("Männerberatung bei Krisen und Gewalt", needs=["NOT.MANN"], city_wide=True)
