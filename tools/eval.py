@@ -54,15 +54,52 @@ class Case:
     age: int | None
     needs: list[str]
     relevant: dict[str, int]
+    #: Marked as an emergency by its writer (a set without that label counts none).
+    emergency: bool = False
 
 
 @dataclass
 class Answer:
-    """What one system returned for a case: needs in order, offers in order, offers per need."""
+    """What one system returned for a case: needs in order, offers in order, offers per need, whether the
+    first referral is an emergency offer and whether the crisis note is shown."""
 
     needs: list[str]
     offers: list[str]
     by_need: dict[str | None, list[str]] = field(default_factory=dict)
+    urgent_first: bool = False
+    noted: bool = False
+
+
+@dataclass
+class Alarms:
+    """Emergencies of a set and how they were answered: an emergency offer first and the crisis note for the
+    emergencies, an emergency offer first for the others (false alarms)."""
+
+    emergencies: int = 0
+    first: int = 0
+    noted: int = 0
+    alarms: int = 0
+    others: int = 0
+
+    def add(self, emergency: bool, answer: Answer) -> None:
+        """Count one case."""
+        if emergency:
+            self.emergencies += 1
+            self.first += answer.urgent_first
+            self.noted += answer.noted
+        else:
+            self.others += 1
+            self.alarms += answer.urgent_first
+
+    def row(self, name: str) -> str:
+        """The table row of `EMERGENCY_HEADER`."""
+        return f"| {name} | {self.emergencies} | {self.first} | {self.noted} | {self.alarms}/{self.others} |"
+
+
+EMERGENCY_HEADER = (
+    "| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |\n"
+    "| --- | ---: | ---: | ---: | ---: |"
+)
 
 
 @dataclass
@@ -81,6 +118,7 @@ class Scores:
     cases: int = 0
     ineligible: int = 0
     no_offer_cases: dict[str, int] = field(default_factory=dict)
+    alarms: Alarms = field(default_factory=Alarms)
 
 
 # --- metrics -----------------------------------------------------------------------------------------
@@ -119,6 +157,7 @@ def score(cases: Sequence[Case], answers: dict[str, Answer], offers: dict[str, d
         result.precision += precision / n
         result.needs_returned += len(answer.needs) / n
         result.ineligible += sum(1 for o in answer.offers if not eligible(offers.get(o), case.age))
+        result.alarms.add(case.emergency, answer)
         if not case.relevant:
             result.no_offer_cases[case.id] = sum(len(answer.by_need.get(code, [])) for code in case.needs)
             continue
@@ -161,6 +200,7 @@ def read_cases(path: Path) -> list[Case]:
                     raw.get("age"),
                     raw["needs"],
                     raw.get("relevant") or {},
+                    bool(raw.get("emergency")),
                 )
             )
     return cases
@@ -248,7 +288,14 @@ class Instance:
             by_need.setdefault(referral["need"], []).append(offer_id)
             if offer_id not in offers:
                 offers.append(offer_id)
-        return Answer([n["code"] for n in data["needs"]], offers, by_need)
+        referrals = data["referrals"]
+        return Answer(
+            [n["code"] for n in data["needs"]],
+            offers,
+            by_need,
+            bool(referrals) and bool(referrals[0].get("emergency")),
+            bool(data.get("crisis_note")),
+        )
 
     def close(self) -> None:
         """Write the pending statistics, then remove the temporary instance."""
@@ -414,13 +461,12 @@ def main(argv: list[str] | None = None) -> int:
     print_table(sealed + studied + rows)
     print("\n## Notfälle: steht ein Krisenangebot an erster Stelle? (Bocholt, Seed-Daten)\n")
     emergency_first(ROOT / "seed_data", args.shared)
+    # Each town's emergencies were asked in the town's own directory with its other situations.
     print("\n## Notfälle in den Städten: steht ein Krisenangebot der Stadt an erster Stelle?\n")
-    town_emergencies(
-        [
-            (sorted((ROOT / "corpus" / "sealed").glob("*/town")), "versiegelt {folder}: "),
-            (sorted((ROOT / "corpus" / "dev").glob("town-*")), "Entwicklung: "),
-        ]
-    )
+    print(EMERGENCY_HEADER)
+    for name, lotse, _ in sealed + studied:
+        if lotse.alarms.emergencies:
+            print(lotse.alarms.row(name))
     return 0
 
 
@@ -461,58 +507,21 @@ def emergency_first(seed: Path, shared: Path) -> None:
     }
     instance = Instance(seed)
     try:
-        print("| Satz | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
-        print("| --- | ---: | ---: | ---: | ---: |")
+        print(EMERGENCY_HEADER)
         for name, files in sets.items():
             lines = [line for f in files if f.exists() for line in f.read_text("utf-8").splitlines()]
             rows = [json.loads(line) for line in lines if line]
-            if any(row.get("emergency") for row in rows):
-                print(_emergency_row(name, instance, rows))
-    finally:
-        instance.close()
-
-
-def _emergency_row(name: str, instance: Instance, rows: list[dict[str, Any]]) -> str:
-    """A table row: the emergencies of `rows`, how many get an emergency offer first and the crisis note,
-    and how many other situations get an emergency offer first, asked in `instance`."""
-    urgent = first = noted = alarms = others = 0
-    for row in rows:
-        age = row.get("age") if isinstance(row.get("age"), int) else None
-        district = row.get("district") if isinstance(row.get("district"), str) else None
-        case = Case(row["id"], row["situation"], district, age, row.get("needs") or [], {})
-        data = instance.raw(case)
-        lead = bool(data["referrals"]) and bool(data["referrals"][0].get("emergency"))
-        if row.get("emergency"):
-            urgent += 1
-            first += lead
-            noted += bool(data.get("crisis_note"))
-        else:
-            others += 1
-            alarms += lead
-    return f"| {name} | {urgent} | {first} | {noted} | {alarms}/{others} |"
-
-
-def town_emergencies(groups: list[tuple[list[Path], str]]) -> None:
-    """For every town holding situations marked as emergencies: is the first referral one of the town's own
-    emergency offers (its crisis service, women's shelter, youth welfare, ...)? Each town is asked in an
-    instance holding its own bundle, as its users would ask. `groups`: town folders with the prefix of their
-    rows (which may name the parent `{folder}`)."""
-    print("| Stadt | Notfälle | Krisenangebot zuerst | Hinweis gezeigt | Fehlalarme (Nicht-Notfälle) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for folders, prefix in groups:
-        for town in folders:
-            queries = town / "queries.jsonl"
-            if not queries.exists():
-                continue
-            rows = [json.loads(line) for line in queries.read_text("utf-8").splitlines() if line.strip()]
             if not any(row.get("emergency") for row in rows):
                 continue
-            instance = Instance(town)
-            try:
-                name = f"{prefix.format(folder=town.parent.name)}{_town_name(town)}"
-                print(_emergency_row(name, instance, rows))
-            finally:
-                instance.close()
+            tally = Alarms()
+            for row in rows:
+                age = row.get("age") if isinstance(row.get("age"), int) else None
+                district = row.get("district") if isinstance(row.get("district"), str) else None
+                case = Case(row["id"], row["situation"], district, age, row.get("needs") or [], {})
+                tally.add(bool(row.get("emergency")), instance.ask(case))
+            print(tally.row(name))
+    finally:
+        instance.close()
 
 
 if __name__ == "__main__":
