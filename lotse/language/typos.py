@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 from lotse.language.text import fold
 from lotse.language.words import STOP_WORDS, stem, word_file
 
-__all__ = ["correct", "is_common_word"]
+__all__ = ["correct", "is_common_word", "max_edits"]
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,8 @@ def is_common_word(folded_word: str) -> bool:
     return folded_word in words or stem(folded_word) in stems
 
 
-def _max_edits(length: int) -> int:
+def max_edits(length: int) -> int:
+    """How many edits a typo of a word of this length may have: none below 4 letters, one up to 7, two."""
     if length < 4:
         return 0
     return 1 if length <= 7 else 2
@@ -40,7 +41,7 @@ def _max_edits(length: int) -> int:
 def correct(word: str, vocabulary: Collection[str]) -> str | None:
     """The vocabulary word a typo most likely meant, or None (known/common word, too short, no match)."""
     folded = fold(word)
-    limit = _max_edits(len(folded))
+    limit = max_edits(len(folded))
     if limit == 0 or folded in vocabulary or not folded.isalpha() or is_common_word(folded):
         return None
     # OSA distance counts a swap of two neighbouring letters as one edit.
