@@ -124,6 +124,14 @@ def nearest_help_reason(label: str) -> str:
     )
 
 
+def crisis_line_reason(labels: str) -> str:
+    """Why a crisis line stands first in an emergency for which the directory holds no offer of its own."""
+    return (
+        f"Notfall: Für „{labels}“ ist hier keine eigene Stelle eingetragen; die Krisenhilfe ist für alle da "
+        "und hilft weiter (bei akuter Gefahr: Polizei 110, Notruf 112)."
+    )
+
+
 def no_offer_reason(label: str) -> str:
     """Why general advice is referred for a need the directory has no offer for."""
     return (

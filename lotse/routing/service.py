@@ -18,6 +18,7 @@ from lotse.routing import explain
 from lotse.routing.candidates import Reach, emergency_candidates, need_candidates
 from lotse.routing.eligibility import MISMATCHED_FIT, group_fit, is_eligible
 from lotse.routing.needs import (
+    CRISIS,
     FALLBACK_SCORE,
     MINORS_ONLY,
     THRESHOLD,
@@ -61,6 +62,12 @@ SHORTLIST_MIN = 20
 SHORTLIST_FACTOR = 4
 #: Referrals for a need that only the safety net points to (its own score is low): the crisis offer alone.
 HINT_LIMIT = 1
+
+
+#: A man's question (`NOT.MANN`) and the target group of offers meant only for women: such an offer never
+#: stands first as the crisis help for him (`_crisis_line_first`).
+MEN = "NOT.MANN"
+WOMEN = "ZG.FRAUEN"
 
 
 @dataclass(frozen=True)
@@ -272,6 +279,10 @@ class Router:
         if not question.fallback:
             referrals.extend(self._by_words(pool, question, referred))
         alarm = any(code in decision.emergency_needs for code in order)
+        # Only for an emergency the answer lists: a mere hint of the safety net costs one line, not the top.
+        urgent = [code for code in order if code in decision.emergency_needs and code not in hints]
+        if urgent and not any(c.emergency for c in referrals):
+            referrals = self._crisis_line_first(referrals, pool, question, urgent)
         return RouteAnswer(
             [needs[c] for c in order if c not in hints],
             self._referrals(referrals, question),
@@ -396,6 +407,35 @@ class Router:
             candidate.leads.append(explain.area_reason(taxonomy.areas[area].label, words))
             found.append(candidate)
         return found
+
+    def _crisis_line_first(
+        self, referrals: list[Candidate], pool: OfferPool, question: _Question, urgent: list[str]
+    ) -> list[Candidate]:
+        """An emergency for which the directory holds no offer at all, neither of the rule's kind nor of the
+        need itself (a man threatened at home in a town without counselling for men): the crisis help that
+        answers this person (the town's crisis line, open to all) is marked as the emergency offer and stands
+        first, so that the crisis note's "Die Stellen für den Notfall stehen oben" holds. An offer meant only
+        for women never stands there for a man's question."""
+        present = set(question.needs)
+        age = question.request.age
+        fitting = [
+            self._candidate(offer, CRISIS, question)
+            for offer in pool.for_need(CRISIS)
+            if is_eligible(offer, age)
+            and fits_situation(offer, present)
+            and not (MEN in present and WOMEN in offer.target_groups)
+        ]
+        fitting = [c for c in fitting if c.group > MISMATCHED_FIT]
+        if not fitting:
+            return referrals
+        best = ordered(fitting)[0]
+        best.emergency = True
+        if CRISIS not in question.needs or CRISIS in question.hints:
+            # Crisis help is not one of the answer's needs: the referral answers the situation (need null).
+            best.need = None
+        label = load_taxonomy().label
+        best.leads.insert(0, explain.crisis_line_reason(" / ".join(label(code) for code in urgent)))
+        return [best, *(c for c in referrals if c.offer.id != best.offer.id)]
 
     def _general_advice(
         self, unserved: list[str], pool: OfferPool, question: _Question, referred: set[str]

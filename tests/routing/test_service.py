@@ -347,6 +347,54 @@ def test_a_man_who_suffers_violence_at_home_gets_the_mens_crisis_counselling_fir
     assert answer.crisis_note and "110" in answer.crisis_note
 
 
+def test_without_any_offer_for_a_mans_emergency_the_crisis_line_for_all_goes_first() -> None:
+    # A town without counselling for men: neither the rule's offer nor one of the need itself exists, yet the
+    # crisis note says the offers for the emergency stand at the top. The crisis line open to all stands
+    # there, as a referral to the situation (crisis help is not one of the answer's needs); the women's
+    # line never does, though it is listed first by name.
+    women_line = summary(
+        "A Frauennotruf",
+        needs=["NOT.KRISE", "NOT.HGEW"],
+        city_wide=True,
+        target_groups=("ZG.FRAUEN",),
+        description="Rund um die Uhr erreichbar.",
+    )
+    crisis = summary("Krisentelefon", needs=["NOT.KRISE"], city_wide=True, description="Rund um die Uhr.")
+    rules = load_rules(DEFAULT_RULES)
+    answer = ask(router([women_line, crisis, DEBT], [("NOT.HGEW", 0.9), ("NOT.MANN", 0.8)], rules))
+    first = answer.referrals[0]
+    assert (first.offer.name, first.emergency, first.need) == ("Krisentelefon", True, None)
+    assert first.reasons[0].startswith("Notfall:") and "keine eigene Stelle" in first.reasons[0]
+    assert [r.offer.name for r in answer.referrals if r.emergency] == ["Krisentelefon"]
+    # Where the men's counselling exists, it leads and the crisis line is not marked.
+    men = summary("Männerberatung bei Krisen und Gewalt", needs=["NOT.MANN"], city_wide=True)
+    answer = ask(router([women_line, crisis, men], [("NOT.HGEW", 0.9), ("NOT.MANN", 0.8)], rules))
+    assert [r.offer.name for r in answer.referrals if r.emergency] == ["Männerberatung bei Krisen und Gewalt"]
+
+
+def test_a_mere_hint_of_the_safety_net_does_not_put_the_crisis_line_first() -> None:
+    # A 14-year-old asks for a youth club; the safety net hints at child protection (not listed), and the
+    # town has no offer for it: the youth club stays first, no crisis line is promoted.
+    club = summary("Jugendzentrum", needs=["FAM.JUG"], city_wide=True)
+    crisis = summary("Krisentelefon", needs=["NOT.KRISE"], city_wide=True, description="Rund um die Uhr.")
+    label = load_taxonomy().label
+    found = [
+        NeedMatch("FAM.JUG", label("FAM.JUG"), 0.9, ("abhängen",)),
+        NeedMatch("NOT.KSCH", label("NOT.KSCH"), 0.05, (), urgent=True),
+    ]
+    pool = OfferPool.of([crisis, club])
+    r = Router(
+        lambda: pool,
+        lambda: TOWN,
+        lambda: load_rules(DEFAULT_RULES),
+        recogniser=lambda _text, _age: found,
+        now=lambda: MONDAY_NOON,
+    )
+    answer = ask(r, age=14)
+    assert answer.referrals[0].offer.name == "Jugendzentrum"
+    assert not any(ref.emergency for ref in answer.referrals)
+
+
 def test_a_man_after_sexual_violence_gets_the_mens_crisis_counselling_first() -> None:
     # The lines for women are excluded for him (`gewaltausuebende-nicht-ins-frauenhaus` reads the men's
     # need); without a rule of its own no crisis offer led.
