@@ -27,6 +27,24 @@ MISMATCHED_FIT = 0.0
 AGE_GROUP_CODES = frozenset(AGE_GROUPS)
 
 
+#: An offer whose age bounds end by this age (a group for children of 8 to 14) or begin from SENIOR_FROM on is
+#: meant for the age groups its bounds overlap, coded or not (`bounded_groups`).
+YOUNG_UNTIL = 26
+SENIOR_FROM = 60
+
+
+@lru_cache(maxsize=256)
+def bounded_groups(minimum_age: int | None, maximum_age: int | None) -> frozenset[str]:
+    """The age groups an offer's age bounds confine it to: those its bounds overlap, where the bounds leave
+    out the adults of working age (an offer without codes for children of 8 to 14 is a children's and a
+    youth offer); none for bounds that do not."""
+    low = minimum_age if minimum_age is not None else 0
+    high = maximum_age if maximum_age is not None else AGE_GROUPS["ZG.SENIOREN"][1]
+    if high > YOUNG_UNTIL and low < SENIOR_FROM:
+        return frozenset()
+    return frozenset(code for code, (a, b) in AGE_GROUPS.items() if a <= high and low <= b)
+
+
 def is_eligible(offer: OfferFacts, age: int | None) -> bool:
     """Tell whether the offer may be referred at all: active, and the age (if known) within its bounds."""
     return exclusion(offer, age) is None

@@ -184,6 +184,17 @@ def test_selector_by_target_group() -> None:
     assert selector("{target_groups: [ZG.FRAUEN]}").matches(facts(target_groups=["ZG.FRAUEN"]))
 
 
+def test_selector_by_an_age_group_takes_an_uncoded_offer_by_its_age_bounds() -> None:
+    # A group for children of 8 to 14 without codes (40 % of outside feeds) is a children's offer: a rule that
+    # requires one for a child must not drop it. Bounds open to working-age adults imply no age group.
+    children = selector("{target_groups: [ZG.KINDER]}")
+    assert children.matches(facts(minimum_age=8, maximum_age=14))
+    assert selector("{target_groups: [ZG.JUGEND]}").matches(facts(minimum_age=8, maximum_age=14))
+    assert not children.matches(facts(minimum_age=16, maximum_age=99))
+    assert not children.matches(facts())
+    assert selector("{target_groups: [ZG.SENIOREN]}").matches(facts(minimum_age=65))
+
+
 def test_selector_by_words_in_the_offer_text() -> None:
     chosen = selector('{words: ["rund um die uhr"]}')
     assert chosen.matches(facts(description="Die Aufnahme ist rund um die Uhr möglich."))

@@ -395,6 +395,15 @@ def test_a_mere_hint_of_the_safety_net_does_not_put_the_crisis_line_first() -> N
     assert not any(ref.emergency for ref in answer.referrals)
 
 
+def test_a_child_of_an_addicted_parent_gets_the_childrens_group_even_without_its_codes() -> None:
+    # The rule `kinder-suchtkranker-eltern` requires an offer for children; the group carries its need (as
+    # inferred from its text) but no target group, only its age bounds.
+    adults = summary("Suchtberatung", needs=["SEE.ANG"], city_wide=True)
+    group = summary("Gruppe für Kinder", needs=["SEE.ANG"], city_wide=True, minimum_age=8, maximum_age=14)
+    answer = ask(router([adults, group], [("SEE.ANG", 0.9)], load_rules(DEFAULT_RULES)), age=10)
+    assert [(r.offer.name, r.need) for r in answer.referrals] == [("Gruppe für Kinder", "SEE.ANG")]
+
+
 def test_a_man_after_sexual_violence_gets_the_mens_crisis_counselling_first() -> None:
     # The lines for women are excluded for him (`gewaltausuebende-nicht-ins-frauenhaus` reads the men's
     # need); without a rule of its own no crisis offer led.

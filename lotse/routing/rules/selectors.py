@@ -8,6 +8,7 @@ from typing import ClassVar
 from yaml.nodes import MappingNode, Node
 
 from lotse.language.matcher import Phrase, compile_phrase
+from lotse.routing.eligibility import bounded_groups
 from lotse.routing.offers import OfferFacts
 from lotse.routing.rules.schema import Checker
 
@@ -28,7 +29,10 @@ class Selector:
     #: The keys of a selector in a rules file, with their YAML form and what they select (German).
     KEYS: ClassVar[dict[str, tuple[str, str]]] = {
         "needs": ("needs: [CODE, …]", "Angebote mit einem dieser Bedarfe (ein Bereich steht für alle seine)"),
-        "target_groups": ("target_groups: [CODE, …]", "Angebote für eine dieser Zielgruppen"),
+        "target_groups": (
+            "target_groups: [CODE, …]",
+            "Angebote für eine dieser Zielgruppen (Altersgruppen auch nach den Altersgrenzen des Angebots)",
+        ),
         "words": (
             "words: [Wort, …]",
             "Angebote, deren Name, Beschreibung oder Öffnungszeiten eines der Wörter verwenden",
@@ -44,7 +48,9 @@ class Selector:
             return False
         if self.needs and not (self.needs & offer.needs):
             return False
-        if self.target_groups and not (self.target_groups & offer.target_groups):
+        if self.target_groups and not (
+            self.target_groups & (offer.target_groups | bounded_groups(offer.minimum_age, offer.maximum_age))
+        ):
             return False
         if self.city_wide is not None and offer.city_wide != self.city_wide:
             return False
