@@ -150,12 +150,11 @@ class _Cue:
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     matcher: Matcher
-    #: The cues by the key of their first word (a text is scanned for the keys it has).
-    by_first: dict[Key, tuple[_Cue, ...]]
-    #: The cues of one word by their key, each with its place in `by_first`'s tuple (hits keep that order).
+    #: The cues of one word by their key, each with its place among the cues of its first word's key (hits
+    #: keep that order).
     single: dict[Key, tuple[tuple[int, _Cue], ...]]
-    #: The cues of several words by their anchor (`_anchor`), each with its place in `by_first`'s tuple and
-    #: all its keys: a text lacking any of them cannot hold the cue.
+    #: The cues of several words by their anchor (`_anchor`), each with its place among the cues of its first
+    #: word's key and all its keys: a text lacking any of them cannot hold the cue.
     anchored: dict[Key, tuple[tuple[int, _Cue, frozenset[Key]], ...]]
 
 
@@ -194,7 +193,6 @@ def _compiled() -> _Lexicon:
                 anchored.setdefault(_anchor(keys), []).append((place, cue, frozenset(keys)))
     return _Lexicon(
         matcher,
-        {k: tuple(v) for k, v in index.items()},
         {k: tuple(v) for k, v in single.items()},
         {k: tuple(v) for k, v in anchored.items()},
     )
@@ -219,7 +217,7 @@ class _Hit:
 
 def _find_hits(scan: Scan) -> list[_Hit]:
     """The first occurrence of every cue in the text, in the order of their first words' keys in the text
-    (and of the cues of one first key in `by_first`).
+    (and of the cues of one first key in the order they were compiled).
 
     A cue of several words is tried only where the text holds all its keys, found by its anchor (a long text
     has about 350 such cues by their first key, and only 11 of them have all their keys); the hits are then

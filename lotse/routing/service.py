@@ -419,13 +419,14 @@ class Router:
         present = set(question.needs)
         age = question.request.age
         fitting = [
-            self._candidate(offer, CRISIS, question)
-            for offer in pool.for_need(CRISIS)
-            if is_eligible(offer, age)
-            and fits_situation(offer, present)
-            and not (MEN in present and WOMEN in offer.target_groups)
+            c
+            for c in (
+                self._candidate(offer, CRISIS, question)
+                for offer in pool.for_need(CRISIS)
+                if is_eligible(offer, age) and not (MEN in present and WOMEN in offer.target_groups)
+            )
+            if _answers_person(c, present)
         ]
-        fitting = [c for c in fitting if c.group > MISMATCHED_FIT]
         if not fitting:
             return referrals
         best = ordered(fitting)[0]
@@ -511,20 +512,20 @@ def _explained(c: Candidate, question: _Question) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def _answers_person(candidate: Candidate, present: set[str]) -> bool:
+    """Whether an offer may stand first as emergency help for this person: its target groups do not rule the
+    person out (an age group of others) and it is not meant only for a group the situation does not point
+    to."""
+    return candidate.group > MISMATCHED_FIT and fits_situation(candidate.offer, present)
+
+
 def _mark_nearest_help(candidates: list[Candidate], need: str, present: set[str]) -> None:
     """An emergency whose rule selects no offer here (a town without a 24-hour line for sexual violence, a
     shelter only for adults and a person of 17): the best offer that carries the need itself (coded or
     inferred) and answers this person is the place to turn to first. It is marked as the emergency offer, so
     that the crisis note's "Die Stellen für den Notfall stehen oben" holds, with a reason that makes no
     promise of the rule's (no "rund um die Uhr")."""
-    fitting = [
-        c
-        for c in candidates
-        if c.need == need
-        and c.need_match > 0
-        and c.group > MISMATCHED_FIT
-        and fits_situation(c.offer, present)
-    ]
+    fitting = [c for c in candidates if c.need == need and c.need_match > 0 and _answers_person(c, present)]
     if not fitting:
         return
     best = min(fitting, key=lambda c: (-c.score, c.place.tier, c.offer.name, c.offer.id))
